@@ -1,0 +1,4 @@
+//! One file per subcommand: its help text, its arguments and its `run`.
+
+pub mod data;
+pub mod states;

@@ -1,0 +1,37 @@
+//! The sources line under every table: which dataset files, which versions,
+//! how many rows and which bytes (SHA-256) a result came from.
+
+use ordo_sources::{catalog, SourceUse};
+
+/// What a result was computed from.
+#[derive(Debug, Default, Clone)]
+pub struct Provenance {
+    pub lines: Vec<String>,
+}
+
+impl Provenance {
+    /// From the dataset files a command read.
+    pub fn from_sources(used: &[SourceUse]) -> Provenance {
+        Provenance {
+            lines: used.iter().map(describe).collect(),
+        }
+    }
+
+    /// Adds a line about something else the result depends on (a rule, a
+    /// project-data file).
+    pub fn with(mut self, line: impl Into<String>) -> Provenance {
+        self.lines.push(line.into());
+        self
+    }
+}
+
+fn describe(used: &SourceUse) -> String {
+    let (title, version) =
+        catalog::dataset(&used.dataset).map_or(("?", "?"), |d| (d.title, d.version));
+    format!(
+        "{title} {version}: {} ({} rows, sha256 {})",
+        used.file.display(),
+        used.rows,
+        used.sha256
+    )
+}
