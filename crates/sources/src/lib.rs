@@ -10,9 +10,11 @@
 
 pub mod catalog;
 mod data_dir;
+pub mod datasets;
 mod hashing;
 pub mod status;
 mod table;
+pub mod typed;
 
 pub use catalog::{DatasetSpec, FileSpec, Layout};
 pub use data_dir::{DataDir, DataError, Origin};

@@ -324,6 +324,10 @@ impl<'t> Row<'t> {
         self.line
     }
 
+    pub fn file(&self) -> &'t Path {
+        self.file
+    }
+
     /// A field-level error at this row, for readers that check values
     /// themselves (e.g. an impossible date).
     pub fn error(&self, col: &Col, value: &str, problem: impl Into<String>) -> ReadError {
