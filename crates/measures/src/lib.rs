@@ -6,6 +6,30 @@
 //! so they join with peacesciencer or EUGene output. Missing is NULL, never 0:
 //! a value is 0 only inside the source's coverage.
 
+pub mod alliances;
+mod batch;
+pub mod capabilities;
+pub mod column;
+pub mod contiguity;
+pub mod coverage;
+pub mod democracy;
+pub mod disputes;
+pub mod distance;
+pub mod dyads;
+pub mod frame;
+pub mod igo;
+pub mod inputs;
+pub mod leaders;
+pub mod majors;
 pub mod portfolio;
+pub mod rivalries;
 pub mod similarity;
+pub mod state_year;
+pub mod trade;
+pub mod un;
 pub mod un_votes;
+pub mod war;
+
+pub use dyads::{DyadYears, Universe};
+pub use frame::{dyad_frame, politically_relevant, ColumnInfo, Frame};
+pub use inputs::Inputs;

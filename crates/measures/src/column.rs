@@ -1,0 +1,63 @@
+//! A measure column of a frame: its values, its source and the years that
+//! source covers (so "missing because not covered" can be told apart from
+//! "missing in the source").
+
+use arrow_array::{ArrayRef, Float64Array, Int64Array};
+use std::sync::Arc;
+
+/// One output column.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: &'static str,
+    /// Catalog id of the dataset the values come from.
+    pub source: &'static str,
+    /// First and last year the source covers.
+    pub coverage: (i32, i32),
+    pub values: ArrayRef,
+}
+
+impl Column {
+    pub fn ints(
+        name: &'static str,
+        source: &'static str,
+        coverage: (i32, i32),
+        v: Vec<Option<i64>>,
+    ) -> Column {
+        Column {
+            name,
+            source,
+            coverage,
+            values: Arc::new(Int64Array::from(v)),
+        }
+    }
+
+    pub fn floats(
+        name: &'static str,
+        source: &'static str,
+        coverage: (i32, i32),
+        v: Vec<Option<f64>>,
+    ) -> Column {
+        Column {
+            name,
+            source,
+            coverage,
+            values: Arc::new(Float64Array::from(v)),
+        }
+    }
+}
+
+/// Inside `[lo, hi]`.
+pub fn covers(coverage: (i32, i32), year: i32) -> bool {
+    coverage.0 <= year && year <= coverage.1
+}
+
+/// A 0/1 flag: the value when known, 0 inside the coverage when the source
+/// has no row (absence of an event), NULL outside it.
+pub fn flag(found: Option<i64>, coverage: (i32, i32), year: i32) -> Option<i64> {
+    found.or_else(|| covers(coverage, year).then_some(0))
+}
+
+/// `|a - b|` when both are known.
+pub fn distance(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    Some((a? - b?).abs())
+}

@@ -1,0 +1,63 @@
+//! Democracy of the two states and the distance between them: V-Dem
+//! electoral democracy (polyarchy, 0-1), Polity2 (-10..10) and the extended
+//! Unified Democracy Scores (latent), from peacesciencer's
+//! `ccode_democracy`, 1816-2020.
+//!
+//! Distances are absolute differences, `|x1 - x2|`, the usual regime
+//! dissimilarity term (e.g. Oneal & Russett 1997 use the lower score; the
+//! distance keeps both directions symmetric). NULL when either is missing.
+
+use crate::batch;
+use crate::column::{distance, Column};
+use crate::dyads::DyadYears;
+use ordo_sources::datasets::democracy::{COVERAGE, DEMOCRACY};
+use ordo_sources::{DataDir, DataError, SourceUse};
+use std::collections::HashMap;
+
+const SOURCE: &str = "ccode_democracy";
+
+/// (polyarchy, polity2, uds) by (ccode, year).
+#[derive(Debug, Default)]
+pub struct Democracy {
+    scores: HashMap<(u16, i32), [Option<f64>; 3]>,
+}
+
+impl Democracy {
+    pub fn load(dir: &DataDir) -> Result<(Democracy, SourceUse), DataError> {
+        let t = DEMOCRACY.read(dir)?;
+        let b = &t.batch;
+        let (c, y) = (batch::codes(b, "ccode"), batch::ints(b, "year"));
+        let cols = ["v2x_polyarchy", "polity2", "xm_qudsest"].map(|n| batch::floats(b, n));
+        let scores = (0..c.len())
+            .filter_map(|i| Some(((c[i], y[i]? as i32), [cols[0][i], cols[1][i], cols[2][i]])))
+            .collect();
+        Ok((Democracy { scores }, t.source))
+    }
+
+    /// Score `k` (0 polyarchy, 1 polity2, 2 UDS) of a state-year.
+    pub fn score(&self, code: u16, year: i32, k: usize) -> Option<f64> {
+        self.scores.get(&(code, year)).and_then(|s| s[k])
+    }
+
+    pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
+        let names = [
+            ("dem_polyarchy1", "dem_polyarchy2", "dem_polyarchy_dist"),
+            ("dem_polity2_1", "dem_polity2_2", "dem_polity2_dist"),
+            ("dem_uds1", "dem_uds2", "dem_uds_dist"),
+        ];
+        let mut out = Vec::new();
+        for (k, (n1, n2, nd)) in names.into_iter().enumerate() {
+            let a: Vec<Option<f64>> = (0..keys.len())
+                .map(|i| self.score(keys.ccode1[i], keys.year[i], k))
+                .collect();
+            let b: Vec<Option<f64>> = (0..keys.len())
+                .map(|i| self.score(keys.ccode2[i], keys.year[i], k))
+                .collect();
+            let d = a.iter().zip(&b).map(|(x, y)| distance(*x, *y)).collect();
+            out.push(Column::floats(n1, SOURCE, COVERAGE, a));
+            out.push(Column::floats(n2, SOURCE, COVERAGE, b));
+            out.push(Column::floats(nd, SOURCE, COVERAGE, d));
+        }
+        out
+    }
+}

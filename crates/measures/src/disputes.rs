@@ -1,0 +1,138 @@
+//! Militarized interstate disputes between the two states, COW-MID v5.0 and
+//! GML v2.2.1, from the directed dyad-year files with no duplicate dyad-years.
+//!
+//! `*_ongoing` / `*_onset`: 1 if a dispute is ongoing / begins that year, 0
+//! inside the coverage when there is none (1816-2014 COW, 1816-2010 GML),
+//! NULL outside. `*_hostlev`: the dyad's highest hostility level in the
+//! dispute (1 none, 2 threat, 3 display, 4 use of force, 5 war);
+//! `*_fatality`: its fatality level (0 none ... 6 more than 999); both NULL
+//! when there is no dispute or the source does not know. When a dyad has
+//! several disputes in a year, the whittled files keep one by the rule of
+//! Miller (2021) — onsets first, then highest fatality, hostility, duration,
+//! lowest dispute number — which ordo inherits.
+
+use crate::batch;
+use crate::column::{flag, Column};
+use crate::dyads::DyadYears;
+use ordo_sources::datasets::mids::{COW_COVERAGE, COW_MID, GML_COVERAGE, GML_MID};
+use ordo_sources::typed::TableSpec;
+use ordo_sources::{DataDir, DataError, SourceUse};
+use std::collections::HashMap;
+
+/// One dyad-year of dispute data: ongoing, onset, hostlev, fatality.
+type Record = (i64, i64, Option<i64>, Option<i64>);
+
+#[derive(Debug, Default)]
+pub struct Disputes {
+    cow: HashMap<(u16, u16, i32), Record>,
+    gml: HashMap<(u16, u16, i32), Record>,
+}
+
+fn load_one(
+    dir: &DataDir,
+    spec: &TableSpec,
+    ongoing: &str,
+    onset: &str,
+) -> Result<(HashMap<(u16, u16, i32), Record>, SourceUse), DataError> {
+    let t = spec.read(dir)?;
+    let b = &t.batch;
+    let (c1, c2, y) = (
+        batch::codes(b, "ccode1"),
+        batch::codes(b, "ccode2"),
+        batch::ints(b, "year"),
+    );
+    let (on, st, h, f) = (
+        batch::ints(b, ongoing),
+        batch::ints(b, onset),
+        batch::ints(b, "hostlev"),
+        batch::ints(b, "fatality"),
+    );
+    let map = (0..c1.len())
+        .filter_map(|i| {
+            Some((
+                (c1[i], c2[i], y[i]? as i32),
+                (on[i].unwrap_or(0), st[i].unwrap_or(0), h[i], f[i]),
+            ))
+        })
+        .collect();
+    Ok((map, t.source))
+}
+
+impl Disputes {
+    pub fn load(dir: &DataDir) -> Result<(Disputes, Vec<SourceUse>), DataError> {
+        let (cow, s1) = load_one(dir, &COW_MID, "cowmidongoing", "cowmidonset")?;
+        let (gml, s2) = load_one(dir, &GML_MID, "gmlmidongoing", "gmlmidonset")?;
+        Ok((Disputes { cow, gml }, vec![s1, s2]))
+    }
+
+    pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
+        let mut out = columns_of(
+            &self.cow,
+            keys,
+            [
+                "cowmid_ongoing",
+                "cowmid_onset",
+                "cowmid_hostlev",
+                "cowmid_fatality",
+            ],
+            "cow_mid_ddydisps",
+            COW_COVERAGE,
+        );
+        out.extend(columns_of(
+            &self.gml,
+            keys,
+            [
+                "gmlmid_ongoing",
+                "gmlmid_onset",
+                "gmlmid_hostlev",
+                "gmlmid_fatality",
+            ],
+            "gml_mid_ddydisps",
+            GML_COVERAGE,
+        ));
+        out
+    }
+}
+
+fn columns_of(
+    map: &HashMap<(u16, u16, i32), Record>,
+    keys: &DyadYears,
+    names: [&'static str; 4],
+    source: &'static str,
+    coverage: (i32, i32),
+) -> Vec<Column> {
+    let rec: Vec<Option<&Record>> = (0..keys.len()).map(|i| map.get(&keys.key(i))).collect();
+    let year = &keys.year;
+    vec![
+        Column::ints(
+            names[0],
+            source,
+            coverage,
+            rec.iter()
+                .zip(year)
+                .map(|(r, y)| flag(r.map(|r| r.0), coverage, *y))
+                .collect(),
+        ),
+        Column::ints(
+            names[1],
+            source,
+            coverage,
+            rec.iter()
+                .zip(year)
+                .map(|(r, y)| flag(r.map(|r| r.1), coverage, *y))
+                .collect(),
+        ),
+        Column::ints(
+            names[2],
+            source,
+            coverage,
+            rec.iter().map(|r| r.and_then(|r| r.2)).collect(),
+        ),
+        Column::ints(
+            names[3],
+            source,
+            coverage,
+            rec.iter().map(|r| r.and_then(|r| r.3)).collect(),
+        ),
+    ]
+}

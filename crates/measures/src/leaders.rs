@@ -1,0 +1,58 @@
+//! Leaders in office (Archigos v4.1): who led a state on 31 December.
+//!
+//! Archigos is keyed by Gleditsch-Ward codes; the COW state's GW code on that
+//! day comes from ordo's crosswalk (so Germany after 1990, COW 255, reads GW
+//! 260). Coverage 1875-2015.
+
+use crate::batch;
+use ordo_sources::datasets::archigos::LEADERS;
+use ordo_sources::{DataDir, DataError, SourceUse};
+use ordo_states::{Scheme, StateCode, States};
+use std::collections::HashMap;
+
+pub const COVERAGE: (i32, i32) = (1875, 2015);
+
+#[derive(Debug, Default)]
+pub struct Leaders {
+    /// GW code -> (start day, end day, leader name).
+    spells: HashMap<u16, Vec<(i32, i32, String)>>,
+}
+
+impl Leaders {
+    pub fn load(dir: &DataDir) -> Result<(Leaders, SourceUse), DataError> {
+        let t = LEADERS.read(dir)?;
+        let b = &t.batch;
+        let (gw, st, en, name) = (
+            batch::codes(b, "gwcode"),
+            batch::dates(b, "startdate"),
+            batch::dates(b, "enddate"),
+            batch::texts(b, "leader"),
+        );
+        let mut spells: HashMap<u16, Vec<(i32, i32, String)>> = HashMap::new();
+        for i in 0..gw.len() {
+            if let (Some(s), Some(e), Some(n)) = (st[i], en[i], &name[i]) {
+                spells.entry(gw[i]).or_default().push((s, e, n.clone()));
+            }
+        }
+        Ok((Leaders { spells }, t.source))
+    }
+
+    /// The leader of a COW state in office on 31 December of `year`.
+    pub fn on_dec31(&self, states: &States, code: u16, year: i32) -> Option<String> {
+        let day = chrono::NaiveDate::from_ymd_opt(year, 12, 31)?;
+        let n =
+            i32::try_from((day - chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days()).ok()?;
+        states
+            .crosswalk
+            .codes_of(StateCode(code), Scheme::Gw, Some(day))
+            .iter()
+            .filter_map(|m| m.code.parse::<u16>().ok())
+            .find_map(|gw| {
+                self.spells
+                    .get(&gw)?
+                    .iter()
+                    .find(|(s, e, _)| *s <= n && n <= *e)
+                    .map(|(_, _, l)| l.clone())
+            })
+    }
+}

@@ -1,0 +1,32 @@
+//! Major-power status of the two states (COW).
+//!
+//! `cowmaj1`, `cowmaj2`: 1 if the state was a COW major power on any day of
+//! the year, 0 otherwise. The COW v2024 list is used: its spells are those of
+//! v2016 with the open ones extended to 2024-12-31, so frames extended past
+//! 2016 keep the majors.
+
+use crate::column::Column;
+use crate::dyads::DyadYears;
+use ordo_states::{MajorPowers, StateCode};
+
+pub const COVERAGE: (i32, i32) = (1816, 2024);
+
+/// Whether `code` was a major on any day of `year`.
+pub fn is_major_in(majors: &MajorPowers, code: u16, year: i32) -> bool {
+    majors
+        .spells_of(StateCode(code))
+        .iter()
+        .any(|s| s.touches_year(year))
+}
+
+pub fn columns(majors: &MajorPowers, keys: &DyadYears) -> Vec<Column> {
+    let col = |codes: &[u16]| -> Vec<Option<i64>> {
+        (0..keys.len())
+            .map(|i| Some(i64::from(is_major_in(majors, codes[i], keys.year[i]))))
+            .collect()
+    };
+    vec![
+        Column::ints("cowmaj1", "cow_majors_v2024", COVERAGE, col(&keys.ccode1)),
+        Column::ints("cowmaj2", "cow_majors_v2024", COVERAGE, col(&keys.ccode2)),
+    ]
+}

@@ -1,0 +1,93 @@
+//! Strategic rivalry between the two states: Thompson & Dreyer (2012) and
+//! Thompson, Sakuwa & Suhas (2021).
+//!
+//! A strategic rivalry is a pair of states that regard each other as
+//! competitors, sources of threat and enemies (Thompson 2001). `td_rivalry` /
+//! `tss_rivalry`: 1 if a rivalry between the two (in either order) runs that
+//! year (start <= year <= end), 0 inside the coverage (to 2010 / 2020)
+//! otherwise, NULL after.
+
+use crate::batch;
+use crate::column::{covers, Column};
+use crate::dyads::DyadYears;
+use ordo_sources::datasets::rivalries::{TD, TD_COVERAGE, TSS, TSS_COVERAGE};
+use ordo_sources::typed::TableSpec;
+use ordo_sources::{DataDir, DataError, SourceUse};
+use std::collections::HashMap;
+
+type Spans = HashMap<(u16, u16), Vec<(i32, i32)>>;
+
+#[derive(Debug, Default)]
+pub struct Rivalries {
+    td: Spans,
+    tss: Spans,
+}
+
+fn load_one(
+    dir: &DataDir,
+    spec: &TableSpec,
+    start: &str,
+    end: &str,
+) -> Result<(Spans, SourceUse), DataError> {
+    let t = spec.read(dir)?;
+    let b = &t.batch;
+    let (c1, c2, s, e) = (
+        batch::codes(b, "ccode1"),
+        batch::codes(b, "ccode2"),
+        batch::ints(b, start),
+        batch::ints(b, end),
+    );
+    let mut spans: Spans = HashMap::new();
+    for i in 0..c1.len() {
+        if let (Some(s), Some(e)) = (s[i], e[i]) {
+            spans
+                .entry(pair(c1[i], c2[i]))
+                .or_default()
+                .push((s as i32, e as i32));
+        }
+    }
+    Ok((spans, t.source))
+}
+
+fn pair(a: u16, b: u16) -> (u16, u16) {
+    (a.min(b), a.max(b))
+}
+
+impl Rivalries {
+    pub fn load(dir: &DataDir) -> Result<(Rivalries, Vec<SourceUse>), DataError> {
+        let (td, s1) = load_one(dir, &TD, "styear", "endyear")?;
+        let (tss, s2) = load_one(dir, &TSS, "start", "end")?;
+        Ok((Rivalries { td, tss }, vec![s1, s2]))
+    }
+
+    pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
+        vec![
+            Column::ints(
+                "td_rivalry",
+                "td_rivalries",
+                TD_COVERAGE,
+                active(&self.td, keys, TD_COVERAGE),
+            ),
+            Column::ints(
+                "tss_rivalry",
+                "tss_rivalries",
+                TSS_COVERAGE,
+                active(&self.tss, keys, TSS_COVERAGE),
+            ),
+        ]
+    }
+}
+
+fn active(spans: &Spans, keys: &DyadYears, coverage: (i32, i32)) -> Vec<Option<i64>> {
+    (0..keys.len())
+        .map(|i| {
+            let (a, b, y) = keys.key(i);
+            covers(coverage, y).then(|| {
+                let on = spans
+                    .get(&pair(a, b))
+                    .is_some_and(|v| v.iter().any(|(s, e)| *s <= y && y <= *e));
+                i64::from(on)
+            })
+        })
+        .collect()
+}

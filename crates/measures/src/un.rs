@@ -1,0 +1,203 @@
+//! UN General Assembly voting between the two states, and the distance
+//! between their ideal points.
+//!
+//! Votes: each vote's country is mapped to a COW code on the date of the roll
+//! call through ordo's crosswalk (`un` names, else ISO alpha-2), so the USSR's
+//! votes (`Russia`) are COW 365 and the Ukrainian/Byelorussian SSR seats map to
+//! 369/370 — which are not dyad-years before 1991 because those states are
+//! not members. Per dyad and calendar year, over the roll calls on which both
+//! voted (yes = 1, abstain = 2, no = 3): `un_nvotes`, `un_agree` (share of
+//! identical votes; Voeten 2013), `un_s` (Signorino & Ritter 1999, d_max 2),
+//! `un_kappa`, `un_pi` (Häge 2011, linear distances). NULL with no common
+//! roll call. Coverage 1946-2019.
+//!
+//! Ideal points (Bailey, Strezhnev & Voeten 2017): `bsv_ideal1`,
+//! `bsv_ideal2`, `bsv_distance = |ideal1 - ideal2|`, 1946-2012. States are
+//! matched by COW abbreviation, else by name through the resolver (the file
+//! writes South Sudan `SSUD`). A state-year the file lists twice (Nauru
+//! 2000-2012) is NULL: ambiguous.
+
+use crate::batch;
+use crate::column::{distance, Column};
+use crate::dyads::DyadYears;
+use crate::un_votes::{dyad_year_scores, UnScores, Vote};
+use ordo_sources::datasets::un::{
+    IDEAL_POINTS, IDEAL_POINTS_COVERAGE, ROLL_CALLS, VOTES, VOTES_COVERAGE,
+};
+use ordo_sources::{DataDir, DataError, SourceUse};
+use ordo_states::States;
+use std::collections::HashMap;
+
+#[derive(Debug, Default)]
+pub struct UnVoting {
+    scores: HashMap<(u16, u16, i32), UnScores>,
+    ideal: HashMap<(u16, i32), Option<f64>>,
+    /// Votes whose country could not be mapped to a COW code on the vote date.
+    pub unmapped_votes: usize,
+    /// State-years listed twice in the ideal points (set to NULL).
+    pub ambiguous_ideal_points: usize,
+}
+
+impl UnVoting {
+    pub fn load(dir: &DataDir, states: &States) -> Result<(UnVoting, Vec<SourceUse>), DataError> {
+        let rc = ROLL_CALLS.read(dir)?;
+        let (rcid, date) = (
+            batch::ints(&rc.batch, "rcid"),
+            batch::dates(&rc.batch, "date"),
+        );
+        let day_of: HashMap<i64, i32> = rcid
+            .iter()
+            .zip(&date)
+            .filter_map(|(r, d)| Some(((*r)?, (*d)?)))
+            .collect();
+        let v = VOTES.read(dir)?;
+        let b = &v.batch;
+        let (rc_col, country, code, vote) = (
+            batch::ints(b, "rcid"),
+            batch::texts(b, "country"),
+            batch::texts(b, "country_code"),
+            batch::texts(b, "vote"),
+        );
+        let mut memo: HashMap<(String, Option<String>, i32), Option<u16>> = HashMap::new();
+        let mut votes = Vec::with_capacity(rc_col.len());
+        let mut unmapped = 0;
+        for i in 0..rc_col.len() {
+            let (Some(r), Some(c), Some(value)) =
+                (rc_col[i], &country[i], vote_code(vote[i].as_deref()))
+            else {
+                unmapped += 1;
+                continue;
+            };
+            let Some(&day) = day_of.get(&r) else {
+                unmapped += 1;
+                continue;
+            };
+            let key = (c.clone(), code[i].clone(), day);
+            let ccode = *memo.entry(key).or_insert_with(|| {
+                let date = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?
+                    + chrono::Duration::days(i64::from(day));
+                states
+                    .crosswalk
+                    .un_to_cow(c, code[i].as_deref(), date)
+                    .map(|s| s.0)
+            });
+            match ccode {
+                Some(cc) => votes.push(Vote {
+                    rcid: r as u32,
+                    year: batch::year_of_day(day),
+                    ccode: cc,
+                    vote: value,
+                }),
+                None => unmapped += 1,
+            }
+        }
+        let scores = dyad_year_scores(&votes);
+        let (ideal, ambiguous, s3) = load_ideal_points(dir, states)?;
+        Ok((
+            UnVoting {
+                scores,
+                ideal,
+                unmapped_votes: unmapped,
+                ambiguous_ideal_points: ambiguous,
+            },
+            vec![v.source, rc.source, s3],
+        ))
+    }
+
+    pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
+        let sc: Vec<Option<&UnScores>> = (0..keys.len())
+            .map(|i| {
+                let (a, b, y) = keys.key(i);
+                self.scores.get(&(a.min(b), a.max(b), y))
+            })
+            .collect();
+        let f = |get: &dyn Fn(&UnScores) -> Option<f64>| {
+            sc.iter().map(|s| s.and_then(get)).collect::<Vec<_>>()
+        };
+        let ideal = |code: &[u16]| -> Vec<Option<f64>> {
+            (0..keys.len())
+                .map(|i| self.ideal.get(&(code[i], keys.year[i])).copied().flatten())
+                .collect()
+        };
+        let (i1, i2) = (ideal(&keys.ccode1), ideal(&keys.ccode2));
+        let d = i1.iter().zip(&i2).map(|(a, b)| distance(*a, *b)).collect();
+        vec![
+            Column::ints(
+                "un_nvotes",
+                "unvotes",
+                VOTES_COVERAGE,
+                sc.iter().map(|s| s.map(|s| s.n as i64)).collect(),
+            ),
+            Column::floats("un_agree", "unvotes", VOTES_COVERAGE, f(&|s| Some(s.agree))),
+            Column::floats("un_s", "unvotes", VOTES_COVERAGE, f(&|s| s.s)),
+            Column::floats("un_kappa", "unvotes", VOTES_COVERAGE, f(&|s| s.kappa)),
+            Column::floats("un_pi", "unvotes", VOTES_COVERAGE, f(&|s| s.pi)),
+            Column::floats(
+                "bsv_ideal1",
+                "un_ideal_points_bsv",
+                IDEAL_POINTS_COVERAGE,
+                i1,
+            ),
+            Column::floats(
+                "bsv_ideal2",
+                "un_ideal_points_bsv",
+                IDEAL_POINTS_COVERAGE,
+                i2,
+            ),
+            Column::floats(
+                "bsv_distance",
+                "un_ideal_points_bsv",
+                IDEAL_POINTS_COVERAGE,
+                d,
+            ),
+        ]
+    }
+}
+
+/// yes = 1, abstain = 2, no = 3.
+fn vote_code(v: Option<&str>) -> Option<u8> {
+    match v? {
+        "yes" => Some(1),
+        "abstain" => Some(2),
+        "no" => Some(3),
+        _ => None,
+    }
+}
+
+type IdealPoints = (HashMap<(u16, i32), Option<f64>>, usize, SourceUse);
+
+fn load_ideal_points(dir: &DataDir, states: &States) -> Result<IdealPoints, DataError> {
+    let t = IDEAL_POINTS.read(dir)?;
+    let b = &t.batch;
+    let (y, abb, name, ip) = (
+        batch::ints(b, "Year"),
+        batch::texts(b, "CountryAbb"),
+        batch::texts(b, "CountryName"),
+        batch::floats(b, "idealpoint"),
+    );
+    let resolver = states.resolver();
+    let mut ideal: HashMap<(u16, i32), Option<f64>> = HashMap::new();
+    let mut ambiguous = 0;
+    for i in 0..y.len() {
+        let code = abb[i]
+            .as_deref()
+            .and_then(|a| states.system.by_abbrev(a))
+            .or_else(|| {
+                name[i]
+                    .as_deref()
+                    .and_then(|n| resolver.resolve(n).ok())
+                    .map(|r| r.state)
+            });
+        let (Some(state), Some(year)) = (code, y[i]) else {
+            continue;
+        };
+        let key = (state.code.0, year as i32);
+        if ideal.contains_key(&key) {
+            ideal.insert(key, None);
+            ambiguous += 1;
+        } else {
+            ideal.insert(key, ip[i]);
+        }
+    }
+    Ok((ideal, ambiguous, t.source))
+}

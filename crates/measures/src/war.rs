@@ -1,0 +1,67 @@
+//! Inter-state war between the two states (COW Inter-State War v4.0).
+//!
+//! `cowwar_inter`: 1 if the two are on opposite sides of an ongoing
+//! inter-state war that year; `cowwar_onset`: 1 if such a war begins. A
+//! dyad-year can belong to two wars (52 in v4.0): the maximum is taken. 0
+//! inside 1816-2007 when there is none, NULL outside.
+
+use crate::batch;
+use crate::column::{flag, Column};
+use crate::dyads::DyadYears;
+use ordo_sources::datasets::war::{COVERAGE, COW_WAR_INTER};
+use ordo_sources::{DataDir, DataError, SourceUse};
+use std::collections::HashMap;
+
+const SOURCE: &str = "cow_war_inter";
+
+#[derive(Debug, Default)]
+pub struct Wars {
+    /// (ongoing, onset), maxima over the wars of the dyad-year.
+    dyad_years: HashMap<(u16, u16, i32), (i64, i64)>,
+}
+
+impl Wars {
+    pub fn load(dir: &DataDir) -> Result<(Wars, SourceUse), DataError> {
+        let t = COW_WAR_INTER.read(dir)?;
+        let b = &t.batch;
+        let (c1, c2, y) = (
+            batch::codes(b, "ccode1"),
+            batch::codes(b, "ccode2"),
+            batch::ints(b, "year"),
+        );
+        let (on, st) = (
+            batch::ints(b, "cowinterongoing"),
+            batch::ints(b, "cowinteronset"),
+        );
+        let mut dyad_years: HashMap<(u16, u16, i32), (i64, i64)> = HashMap::new();
+        for i in 0..c1.len() {
+            let Some(year) = y[i] else { continue };
+            let e = dyad_years.entry((c1[i], c2[i], year as i32)).or_default();
+            e.0 = e.0.max(on[i].unwrap_or(0));
+            e.1 = e.1.max(st[i].unwrap_or(0));
+        }
+        Ok((Wars { dyad_years }, t.source))
+    }
+
+    pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
+        let get = |i: usize| self.dyad_years.get(&keys.key(i));
+        vec![
+            Column::ints(
+                "cowwar_inter",
+                SOURCE,
+                COVERAGE,
+                (0..keys.len())
+                    .map(|i| flag(get(i).map(|r| r.0), COVERAGE, keys.year[i]))
+                    .collect(),
+            ),
+            Column::ints(
+                "cowwar_onset",
+                SOURCE,
+                COVERAGE,
+                (0..keys.len())
+                    .map(|i| flag(get(i).map(|r| r.1), COVERAGE, keys.year[i]))
+                    .collect(),
+            ),
+        ]
+    }
+}
