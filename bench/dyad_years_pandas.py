@@ -19,7 +19,6 @@ import time
 T_START = time.perf_counter()  # before the heavy imports: the benchmark counts them
 
 import argparse
-import datetime as _dt
 import resource
 import sys
 from pathlib import Path

@@ -2,11 +2,14 @@
 //! output settings.
 
 use crate::output::{Format, OutputArgs};
+use crate::tables::{self, World};
 use anyhow::Context as _;
 use clap::Args;
 use ordo_sources::DataDir;
 use ordo_states::States;
+use ordo_store::{Engine, StoreDir};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Flags accepted by every command.
 #[derive(Args, Debug)]
@@ -22,11 +25,21 @@ pub struct GlobalArgs {
     /// Write the table to FILE (atomically) instead of standard output
     #[arg(long, global = true, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Store directory for cached tables [default: $ORDO_STORE, else
+    /// $XDG_DATA_HOME/ordo, else ~/.local/share/ordo]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// Print the rules used to build each table (e.g. how several disputes
+    /// in one dyad-year become one row) and what was read
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 /// The state every command starts from.
 pub struct Context {
     data_flag: Option<PathBuf>,
+    store_flag: Option<PathBuf>,
+    pub verbose: bool,
     pub output: OutputArgs,
 }
 
@@ -34,6 +47,8 @@ impl Context {
     pub fn new(args: GlobalArgs) -> anyhow::Result<Context> {
         Ok(Context {
             data_flag: args.data,
+            store_flag: args.store,
+            verbose: args.verbose,
             output: OutputArgs::new(args.format, args.out)?,
         })
     }
@@ -41,6 +56,21 @@ impl Context {
     /// The data directory (found only when a command needs data).
     pub fn data_dir(&self) -> anyhow::Result<DataDir> {
         Ok(DataDir::discover(self.data_flag.as_deref())?)
+    }
+
+    /// The SQL engine over every table, with the lazily loaded world it
+    /// builds derived tables from.
+    pub fn engine(&self) -> anyhow::Result<(Engine, Arc<World>)> {
+        let world = World::new(self.data_dir()?);
+        let store = StoreDir::locate(self.store_flag.as_deref())?;
+        Ok((Engine::new(&store, tables::definitions(&world))?, world))
+    }
+
+    /// Prints a note to standard error when `--verbose` is on.
+    pub fn note(&self, line: impl AsRef<str>) {
+        if self.verbose {
+            eprintln!("note: {}", line.as_ref());
+        }
     }
 
     /// The state system, crosswalk and names.

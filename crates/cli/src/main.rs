@@ -9,6 +9,9 @@ mod context;
 mod frame;
 mod output;
 mod provenance;
+mod query;
+mod tables;
+mod years;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -37,6 +40,19 @@ enum Command {
     /// The state system: resolve names, list members in a year, show a state's codes.
     #[command(subcommand)]
     States(cmd::states::StatesCommand),
+    /// One dyad, one row per year, every measure.
+    Dyad(cmd::dyad::DyadArgs),
+    /// All dyad-years of a span, every measure.
+    Dyads(cmd::dyads::DyadsArgs),
+    /// One state, one row per year.
+    State(cmd::state::StateArgs),
+    /// All state-years of a span.
+    #[command(name = "states-year")]
+    StatesYear(cmd::state::StatesYearArgs),
+    /// Which years each measure covers for a dyad, and why the others are missing.
+    Coverage(cmd::coverage::CoverageArgs),
+    /// SQL over every dataset and derived table.
+    Sql(cmd::sql::SqlArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +60,12 @@ fn main() -> ExitCode {
     let result = context::Context::new(cli.global).and_then(|ctx| match cli.command {
         Command::Data(c) => cmd::data::run(&ctx, c),
         Command::States(c) => cmd::states::run(&ctx, c),
+        Command::Dyad(a) => cmd::dyad::run(&ctx, a),
+        Command::Dyads(a) => cmd::dyads::run(&ctx, a),
+        Command::State(a) => cmd::state::run_state(&ctx, a),
+        Command::StatesYear(a) => cmd::state::run_states_year(&ctx, a),
+        Command::Coverage(a) => cmd::coverage::run(&ctx, a),
+        Command::Sql(a) => cmd::sql::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@
 use crate::provenance::Provenance;
 use anyhow::{bail, Context as _};
 use arrow_array::RecordBatch;
+use arrow_schema::SchemaRef;
 use clap::ValueEnum;
 use parquet::arrow::ArrowWriter;
 use parquet::file::metadata::KeyValue;
@@ -53,6 +54,18 @@ impl OutputArgs {
     /// Writes `batch`; provenance goes under a table, into Parquet metadata,
     /// or to standard error for CSV/JSON so the data stay machine-readable.
     pub fn emit(&self, batch: &RecordBatch, provenance: &Provenance) -> anyhow::Result<()> {
+        self.emit_all(&batch.schema(), std::slice::from_ref(batch), provenance)
+    }
+
+    /// Writes several batches of one schema (a SQL result) as one table.
+    pub fn emit_all(
+        &self,
+        schema: &SchemaRef,
+        batches: &[RecordBatch],
+        provenance: &Provenance,
+    ) -> anyhow::Result<()> {
+        let batch = arrow_select::concat::concat_batches(schema, batches)?;
+        let batch = &batch;
         let bytes = render(self.format, batch, provenance)?;
         match &self.out {
             Some(path) => {

@@ -25,7 +25,8 @@ impl Provenance {
     }
 }
 
-fn describe(used: &SourceUse) -> String {
+/// One line naming a dataset file, its version, rows and checksum.
+pub fn describe(used: &SourceUse) -> String {
     let (title, version) =
         catalog::dataset(&used.dataset).map_or(("?", "?"), |d| (d.title, d.version));
     format!(

@@ -1,4 +1,9 @@
 //! One file per subcommand: its help text, its arguments and its `run`.
 
+pub mod coverage;
 pub mod data;
+pub mod dyad;
+pub mod dyads;
+pub mod sql;
+pub mod state;
 pub mod states;

@@ -1,0 +1,42 @@
+//! `ordo sql`: SQL over every dataset and derived table (Apache DataFusion).
+
+use crate::context::Context;
+use crate::frame::Frame;
+use crate::provenance::Provenance;
+use crate::query::print_query;
+use clap::Args;
+
+/// Run a SQL query over ordo's tables.
+///
+/// Every dataset ordo reads is a table (cow_nmc, atop_alliance,
+/// cow_mid_dyad_years, un_votes, un_roll_calls, bsv_ideal_points, …), and so
+/// is every derived frame (dyad_years, dyad_years_directed, state_years).
+/// Tables are built on first use and cached as Parquet in the store, keyed by
+/// the checksums of their inputs; `--tables` lists them.
+#[derive(Args)]
+#[command(
+    after_long_help = "Examples:\n  ordo sql --tables\n  ordo sql \"SELECT ccode1, ccode2, un_agree, un_nvotes FROM dyad_years WHERE year = 1985 AND un_nvotes >= 50 ORDER BY un_agree DESC LIMIT 10\"\n  ordo sql \"SELECT year, cinc FROM cow_nmc WHERE ccode = 325 ORDER BY year\" --format csv --out italy-cinc.csv"
+)]
+pub struct SqlArgs {
+    /// The query (DataFusion SQL dialect)
+    #[arg(required_unless_present = "tables")]
+    query: Option<String>,
+    /// List the tables instead
+    #[arg(long)]
+    tables: bool,
+}
+
+pub fn run(ctx: &Context, args: SqlArgs) -> anyhow::Result<()> {
+    let (engine, _world) = ctx.engine()?;
+    if args.tables {
+        let tables = engine.tables();
+        let batch = Frame::new()
+            .text("table", tables.iter().map(|t| Some(t.0.as_str())))
+            .text("description", tables.iter().map(|t| Some(t.1.as_str())))
+            .build()?;
+        return ctx.output.emit(&batch, &Provenance::default());
+    }
+    let query = args.query.unwrap_or_default();
+    print_query(ctx, &engine, &query, &[])?;
+    Ok(())
+}

@@ -1,0 +1,126 @@
+//! The tables of ordo's SQL store: every dataset ordo reads, by its reader's
+//! table name, and the derived frames. Inputs are loaded at most once per run
+//! and only when a query needs a derived table.
+
+use crate::provenance::describe;
+use ordo_measures::{dyad_frame, Inputs, Universe};
+use ordo_sources::{datasets, DataDir, SourceUse};
+use ordo_states::States;
+use ordo_store::{Built, TableDef};
+use std::sync::{Arc, OnceLock};
+
+/// First and last year of the derived frames: COW membership from 1816;
+/// spells open at the end of COW v2016 are extended through 2022, the last
+/// year of NMC v7.0 (see `docs/measures.md`).
+pub const FIRST_YEAR: i32 = 1816;
+pub const LAST_YEAR: i32 = 2022;
+
+/// States and inputs, loaded on first use.
+pub struct World {
+    dir: DataDir,
+    loaded: OnceLock<Result<(States, Inputs), String>>,
+}
+
+impl World {
+    pub fn new(dir: DataDir) -> Arc<World> {
+        Arc::new(World {
+            dir,
+            loaded: OnceLock::new(),
+        })
+    }
+
+    pub fn get(&self) -> Result<&(States, Inputs), String> {
+        self.loaded
+            .get_or_init(|| {
+                let states = States::load(&self.dir).map_err(|e| e.to_string())?;
+                let inputs = Inputs::load(&self.dir, &states).map_err(|e| e.to_string())?;
+                Ok((states, inputs))
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn sources(&self) -> Vec<SourceUse> {
+        self.get()
+            .map(|(s, i)| s.sources.iter().chain(&i.sources).cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Every table definition.
+pub fn definitions(world: &Arc<World>) -> Vec<TableDef> {
+    let mut defs: Vec<TableDef> = datasets::all()
+        .into_iter()
+        .map(|spec| dataset_table(&world.dir, spec))
+        .collect();
+    let inputs: Vec<std::path::PathBuf> = derived_inputs(&world.dir);
+    for (name, directed) in [("dyad_years", false), ("dyad_years_directed", true)] {
+        let w = Arc::clone(world);
+        defs.push(TableDef {
+            name: name.into(),
+            description: format!(
+                "{} dyad-years {FIRST_YEAR}-{LAST_YEAR} with every measure (see docs/measures.md)",
+                if directed { "directed" } else { "non-directed" }
+            ),
+            inputs: inputs.clone(),
+            params: format!("{FIRST_YEAR}-{LAST_YEAR} directed={directed}"),
+            cached: true,
+            build: Arc::new(move || {
+                let (states, inputs) = w.get()?;
+                let universe = Universe::new(&states.system, Some(LAST_YEAR));
+                let keys = universe.dyad_years(FIRST_YEAR, LAST_YEAR, directed);
+                let frame = dyad_frame(inputs, states, &universe, &keys);
+                Ok(Built {
+                    batch: frame.batch,
+                    provenance: w.sources().iter().map(describe).collect(),
+                })
+            }),
+        });
+    }
+    let w = Arc::clone(world);
+    defs.push(TableDef {
+        name: "state_years".into(),
+        description: format!("state-years {FIRST_YEAR}-{LAST_YEAR}: CINC, share, majors, democracy, leader, trade, IGOs"),
+        inputs,
+        params: format!("{FIRST_YEAR}-{LAST_YEAR}"),
+        cached: true,
+        build: Arc::new(move || {
+            let (states, inputs) = w.get()?;
+            let universe = Universe::new(&states.system, Some(LAST_YEAR));
+            let batch = ordo_measures::state_year::state_frame(inputs, states, &universe, &[], FIRST_YEAR, LAST_YEAR);
+            Ok(Built { batch, provenance: w.sources().iter().map(describe).collect() })
+        }),
+    });
+    defs
+}
+
+fn dataset_table(dir: &DataDir, spec: &'static ordo_sources::typed::TableSpec) -> TableDef {
+    let d = dir.clone();
+    let path = dir.root().join(spec.dataset).join(spec.file);
+    let title = ordo_sources::catalog::dataset(spec.dataset).map_or("", |d| d.title);
+    TableDef {
+        name: spec.table.into(),
+        description: format!("{title} ({}/{})", spec.dataset, spec.file),
+        inputs: vec![path],
+        params: String::new(),
+        cached: true,
+        build: Arc::new(move || {
+            let t = spec.read(&d).map_err(|e| e.to_string())?;
+            Ok(Built {
+                batch: t.batch,
+                provenance: vec![describe(&t.source)],
+            })
+        }),
+    }
+}
+
+/// The files the derived frames read.
+fn derived_inputs(dir: &DataDir) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> = datasets::all()
+        .iter()
+        .map(|s| dir.root().join(s.dataset).join(s.file))
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+}

@@ -1,0 +1,147 @@
+//! The Parquet cache of derived tables.
+//!
+//! Key: SHA-256 over ordo's version, the table's name and parameters, and
+//! the SHA-256 of every input file's bytes. Any change to an input, to ordo
+//! or to the parameters gives a new key, so a stale table is never served;
+//! old entries are simply not read again. Writes go to a temporary file in
+//! the cache directory and are renamed into place, so an interrupted build
+//! leaves no partial Parquet file under a valid name.
+
+use crate::StoreError;
+use arrow_array::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::WriterProperties;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// The cache key of a table.
+pub fn cache_key(table: &str, params: &str, input_sha256: &[String]) -> String {
+    let mut h = Sha256::new();
+    h.update(format!(
+        "ordo {}\n{table}\n{params}\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    for s in input_sha256 {
+        h.update(s.as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A directory of cached tables.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    pub fn new(dir: PathBuf) -> Cache {
+        Cache { dir }
+    }
+
+    /// Where the table with this key is (or would be) cached.
+    pub fn path(&self, table: &str, key: &str) -> PathBuf {
+        self.dir
+            .join(format!("{table}-{}.parquet", &key[..16.min(key.len())]))
+    }
+
+    /// Writes a table atomically, with provenance lines in its metadata.
+    pub fn write(
+        &self,
+        path: &Path,
+        batch: &RecordBatch,
+        provenance: &[String],
+    ) -> Result<(), StoreError> {
+        let io = |source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(&self.dir).map_err(io)?;
+        let tmp = self.dir.join(format!(
+            ".{}.tmp-{}",
+            path.file_name()
+                .map_or_else(|| "t".into(), |n| n.to_string_lossy()),
+            std::process::id()
+        ));
+        let result = write_parquet(&tmp, batch, provenance)
+            .and_then(|()| std::fs::rename(&tmp, path).map_err(io));
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+}
+
+fn write_parquet(
+    path: &Path,
+    batch: &RecordBatch,
+    provenance: &[String],
+) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = provenance
+        .iter()
+        .enumerate()
+        .map(|(i, l)| KeyValue::new(format!("ordo.source.{i}"), l.clone()))
+        .collect();
+    let props = WriterProperties::builder()
+        .set_key_value_metadata(Some(meta))
+        .set_compression(parquet::basic::Compression::SNAPPY)
+        .build();
+    let file = std::fs::File::create(path).map_err(io)?;
+    let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props))?;
+    w.write(batch)?;
+    let file = w.into_inner()?;
+    file.sync_all().map_err(io)
+}
+
+/// Provenance lines stored in a cached table's metadata.
+pub fn read_provenance(path: &Path) -> Result<Vec<String>, StoreError> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let reader = SerializedFileReader::new(file)?;
+    let mut lines: Vec<(usize, String)> = reader
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .into_iter()
+        .flatten()
+        .filter_map(|kv| {
+            Some((
+                kv.key.strip_prefix("ordo.source.")?.parse().ok()?,
+                kv.value.clone()?,
+            ))
+        })
+        .collect();
+    lines.sort();
+    Ok(lines.into_iter().map(|(_, l)| l).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_changes_with_inputs_and_parameters() {
+        let a = cache_key("dyad_years", "1816-2022", &["aa".into(), "bb".into()]);
+        assert_eq!(
+            a,
+            cache_key("dyad_years", "1816-2022", &["aa".into(), "bb".into()])
+        );
+        assert_ne!(
+            a,
+            cache_key("dyad_years", "1816-2022", &["aa".into(), "bc".into()])
+        );
+        assert_ne!(
+            a,
+            cache_key("dyad_years", "1816-2016", &["aa".into(), "bb".into()])
+        );
+        assert_eq!(a.len(), 64);
+    }
+}

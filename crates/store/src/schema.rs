@@ -1,0 +1,164 @@
+//! The schema DataFusion sees: every table ordo knows, materialised on first
+//! use from the Parquet cache or by building it.
+
+use crate::cache::{cache_key, read_provenance, Cache};
+use crate::StoreError;
+use arrow_array::RecordBatch;
+use async_trait::async_trait;
+use datafusion::catalog::{MemTable, SchemaProvider, TableProvider};
+use datafusion::datasource::file_format::parquet::ParquetFormat;
+use datafusion::datasource::listing::{
+    ListingOptions, ListingTable, ListingTableConfig, ListingTableUrl,
+};
+use datafusion::error::DataFusionError;
+use parquet::arrow::arrow_reader::ArrowReaderMetadata;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// A built table and the provenance lines of what it was built from.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub batch: RecordBatch,
+    pub provenance: Vec<String>,
+}
+
+type Builder = Arc<dyn Fn() -> Result<Built, String> + Send + Sync>;
+
+/// A table ordo can provide.
+#[derive(Clone)]
+pub struct TableDef {
+    pub name: String,
+    pub description: String,
+    /// Files whose bytes the table depends on (their SHA-256 key the cache).
+    pub inputs: Vec<PathBuf>,
+    /// Anything else the table depends on (years, options).
+    pub params: String,
+    /// Whether to keep a Parquet copy (derived tables); raw datasets that
+    /// read in well under a second are rebuilt instead.
+    pub cached: bool,
+    pub build: Builder,
+}
+
+impl std::fmt::Debug for TableDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TableDef")
+            .field("name", &self.name)
+            .field("params", &self.params)
+            .finish()
+    }
+}
+
+/// ordo's tables, served to DataFusion on demand.
+#[derive(Debug)]
+pub struct OrdoSchema {
+    defs: BTreeMap<String, TableDef>,
+    cache: Cache,
+    /// Provenance of every table materialised so far, by table.
+    touched: Mutex<BTreeMap<String, Vec<String>>>,
+}
+
+impl OrdoSchema {
+    pub fn new(defs: Vec<TableDef>, cache: Cache) -> OrdoSchema {
+        OrdoSchema {
+            defs: defs.into_iter().map(|d| (d.name.clone(), d)).collect(),
+            cache,
+            touched: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    pub fn defs(&self) -> impl Iterator<Item = &TableDef> {
+        self.defs.values()
+    }
+
+    /// Provenance lines of the tables materialised so far.
+    pub fn provenance(&self) -> Vec<String> {
+        let touched = self.touched.lock().unwrap_or_else(|e| e.into_inner());
+        touched
+            .iter()
+            .flat_map(|(t, lines)| lines.iter().map(move |l| format!("{t}: {l}")))
+            .collect()
+    }
+
+    /// Materialises a table: cached Parquet if its key matches, else built
+    /// (and cached when the definition asks for it).
+    pub fn materialize(&self, def: &TableDef) -> Result<Arc<dyn TableProvider>, StoreError> {
+        let shas = def
+            .inputs
+            .iter()
+            .map(|p| {
+                ordo_sources::sha256_file(p).map_err(|source| StoreError::Io {
+                    path: p.clone(),
+                    source,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let key = cache_key(&def.name, &def.params, &shas);
+        let path = self.cache.path(&def.name, &key);
+        if def.cached && path.is_file() {
+            let mut lines = read_provenance(&path)?;
+            lines.push(format!("read from cache {}", path.display()));
+            self.record(&def.name, lines);
+            return parquet_table(&path);
+        }
+        let built = (def.build)().map_err(|message| StoreError::Build {
+            table: def.name.clone(),
+            message,
+        })?;
+        let mut lines = built.provenance.clone();
+        if def.cached {
+            self.cache.write(&path, &built.batch, &built.provenance)?;
+            lines.push(format!("built and cached at {}", path.display()));
+        }
+        self.record(&def.name, lines);
+        let table = MemTable::try_new(built.batch.schema(), vec![vec![built.batch]])?;
+        Ok(Arc::new(table))
+    }
+
+    fn record(&self, table: &str, lines: Vec<String>) {
+        self.touched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(table.to_string(), lines);
+    }
+}
+
+/// A Parquet file as a DataFusion listing table (predicate and projection
+/// pushdown, row-group statistics).
+fn parquet_table(path: &std::path::Path) -> Result<Arc<dyn TableProvider>, StoreError> {
+    let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let schema = ArrowReaderMetadata::load(&file, Default::default())?
+        .schema()
+        .clone();
+    let url = ListingTableUrl::parse(path.to_string_lossy())?;
+    let options =
+        ListingOptions::new(Arc::new(ParquetFormat::default())).with_file_extension(".parquet");
+    let config = ListingTableConfig::new(url)
+        .with_listing_options(options)
+        .with_schema(schema);
+    Ok(Arc::new(ListingTable::try_new(config)?))
+}
+
+#[async_trait]
+impl SchemaProvider for OrdoSchema {
+    fn table_names(&self) -> Vec<String> {
+        self.defs.keys().cloned().collect()
+    }
+
+    async fn table(&self, name: &str) -> Result<Option<Arc<dyn TableProvider>>, DataFusionError> {
+        let Some(def) = self.defs.get(name) else {
+            return Ok(None);
+        };
+        // Building is CPU work on the calling thread; tell the runtime.
+        tokio::task::block_in_place(|| self.materialize(def))
+            .map(Some)
+            .map_err(|e| DataFusionError::External(Box::new(e)))
+    }
+
+    fn table_exist(&self, name: &str) -> bool {
+        self.defs.contains_key(name)
+    }
+}
