@@ -425,6 +425,21 @@ def map_votes(v: pd.DataFrame, xw: pd.DataFrame) -> np.ndarray:
     return res
 
 
+def member_on_day(v: pd.DataFrame, data: Path) -> np.ndarray:
+    """Whether each vote's state was a COW member on the vote's day (spells
+    ending on the last day of the membership data are open)."""
+    s = pd.read_csv(data / "cow_states" / "cow_states.csv")
+    st = pd.to_datetime(dict(year=s.styear, month=s.stmonth, day=s.stday)).to_numpy().astype("datetime64[D]").astype(np.int64)
+    en = pd.to_datetime(dict(year=s.endyear, month=s.endmonth, day=s.endday)).to_numpy().astype("datetime64[D]").astype(np.int64)
+    en = np.where(en == en.max(), np.iinfo(np.int64).max, en)
+    spells = pd.DataFrame({"ccode": s.ccode.to_numpy(np.int64), "st": st, "en": en})
+    m = pd.DataFrame({"row": np.arange(len(v)), "ccode": v.ccode.to_numpy(np.int64), "d": v.d.to_numpy()}).merge(spells, on="ccode")
+    ok = m[(m.st <= m.d) & (m.d <= m.en)].row.unique()
+    out = np.zeros(len(v), dtype=bool)
+    out[ok] = True
+    return out
+
+
 def add_unvotes(f, data):
     v = pd.read_csv(data / "unvotes" / "un_votes.csv", dtype=str, keep_default_na=False)
     rc = pd.read_csv(data / "unvotes" / "un_roll_calls.csv", usecols=["rcid", "date"], dtype=str, keep_default_na=False)
@@ -438,6 +453,9 @@ def add_unvotes(f, data):
         log(f"unvotes: {len(unmapped)} votes not mapped to a COW code: "
             f"{unmapped.country.value_counts().head(10).to_dict()}")
     v = v[(v.ccode >= 0) & v.code.notna()]
+    member = member_on_day(v, data)
+    log(f"unvotes: {int((~member).sum())} votes cast while the state was not a COW member (dropped)")
+    v = v[member]
     dup = v.duplicated(["rcid", "ccode"], keep=False)
     if dup.any():
         log(f"unvotes: {dup.sum()} votes share (rcid, ccode); the first is kept")
@@ -477,6 +495,12 @@ def add_unvotes(f, data):
 
 def add_bsv(f, data, abb):
     b = pd.read_csv(data / "un_ideal_points_bsv" / "unvoting_idealpoints.csv", keep_default_na=False, na_values=[""])
+    # The file writes South Sudan "SSUD"; every other abbreviation is COW's.
+    # Match it by name to the COW abbreviation, as ordo does.
+    cow = pd.read_csv(data / "cow_states" / "cow_states.csv").drop_duplicates("ccode")
+    by_name = dict(zip(cow.statenme, cow.stateabb))
+    unknown = ~b.CountryAbb.isin(set(cow.stateabb))
+    b.loc[unknown, "CountryAbb"] = b.loc[unknown, "CountryName"].map(by_name).fillna(b.loc[unknown, "CountryAbb"])
     b = b[~b.duplicated(["Year", "CountryAbb"], keep=False)]  # ambiguous (NAU 2000-2012) -> NaN
     bk = pd.Index(b.CountryAbb.astype(str) + ":" + b.Year.astype(str))
     vals = b.idealpoint.to_numpy(np.float64)

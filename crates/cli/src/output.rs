@@ -11,7 +11,6 @@ use arrow_schema::SchemaRef;
 use clap::ValueEnum;
 use parquet::arrow::ArrowWriter;
 use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -54,33 +53,144 @@ impl OutputArgs {
     /// Writes `batch`; provenance goes under a table, into Parquet metadata,
     /// or to standard error for CSV/JSON so the data stay machine-readable.
     pub fn emit(&self, batch: &RecordBatch, provenance: &Provenance) -> anyhow::Result<()> {
-        self.emit_all(&batch.schema(), std::slice::from_ref(batch), provenance)
+        let mut sink = self.sink();
+        sink.write(batch)?;
+        sink.finish(&batch.schema(), provenance)
     }
 
-    /// Writes several batches of one schema (a SQL result) as one table.
-    pub fn emit_all(
-        &self,
-        schema: &SchemaRef,
-        batches: &[RecordBatch],
-        provenance: &Provenance,
-    ) -> anyhow::Result<()> {
-        let batch = arrow_select::concat::concat_batches(schema, batches)?;
-        let batch = &batch;
-        let bytes = render(self.format, batch, provenance)?;
-        match &self.out {
-            Some(path) => {
-                write_atomically(path, &bytes)?;
-                eprintln!("wrote {} rows to {}", batch.num_rows(), path.display());
-            }
-            None => std::io::stdout().write_all(&bytes)?,
+    /// A sink that writes batches as they come.
+    pub fn sink(&self) -> Sink {
+        Sink { args: self.clone(), writer: None, rows: 0 }
+    }
+}
+
+/// An output being written batch by batch: memory holds one batch, not the
+/// whole result (except for the human table, which needs every row).
+pub struct Sink {
+    args: OutputArgs,
+    writer: Option<Writer>,
+    rows: usize,
+}
+
+enum Writer {
+    Table(Vec<RecordBatch>),
+    Csv(arrow_csv::Writer<Target>),
+    Json(arrow_json::Writer<Target, arrow_json::writer::JsonArray>),
+    Parquet(ArrowWriter<Target>),
+}
+
+/// Standard output, or a temporary file renamed onto `--out` at the end.
+struct Target {
+    out: Box<dyn Write + Send>,
+    tmp: Option<PathBuf>,
+}
+
+impl Write for Target {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl Sink {
+    fn open(&self, schema: &SchemaRef) -> anyhow::Result<Writer> {
+        if self.args.format == Format::Table {
+            return Ok(Writer::Table(Vec::new()));
         }
-        if self.format != Format::Table {
+        let target = match &self.args.out {
+            None => Target { out: Box::new(std::io::BufWriter::new(std::io::stdout())), tmp: None },
+            Some(path) => {
+                let tmp = temporary_path(path)?;
+                let file = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+                Target { out: Box::new(std::io::BufWriter::new(file)), tmp: Some(tmp) }
+            }
+        };
+        Ok(match self.args.format {
+            Format::Table => unreachable!("handled above"),
+            Format::Csv => Writer::Csv(arrow_csv::WriterBuilder::new().with_header(true).build(target)),
+            Format::Json => Writer::Json(
+                arrow_json::WriterBuilder::new()
+                    .with_explicit_nulls(true)
+                    .build::<_, arrow_json::writer::JsonArray>(target),
+            ),
+            Format::Parquet => Writer::Parquet(ArrowWriter::try_new(target, schema.clone(), None)?),
+        })
+    }
+
+    pub fn write(&mut self, batch: &RecordBatch) -> anyhow::Result<()> {
+        if self.writer.is_none() {
+            self.writer = Some(self.open(&batch.schema())?);
+        }
+        self.rows += batch.num_rows();
+        match self.writer.as_mut().expect("opened above") {
+            Writer::Table(all) => all.push(batch.clone()),
+            Writer::Csv(w) => w.write(batch)?,
+            Writer::Json(w) => w.write(batch)?,
+            Writer::Parquet(w) => w.write(batch)?,
+        }
+        Ok(())
+    }
+
+    /// Completes the output (an empty result still gets its header) and
+    /// moves a file into place.
+    pub fn finish(mut self, schema: &SchemaRef, provenance: &Provenance) -> anyhow::Result<()> {
+        if self.writer.is_none() {
+            self.write(&RecordBatch::new_empty(schema.clone()))?;
+        }
+        let target = match self.writer.take().expect("opened above") {
+            Writer::Table(all) => {
+                let mut text = Vec::new();
+                writeln!(text, "{}", arrow_cast::pretty::pretty_format_batches(&all)?)?;
+                writeln!(text, "{} rows", self.rows)?;
+                for line in &provenance.lines {
+                    writeln!(text, "source: {line}")?;
+                }
+                match &self.args.out {
+                    Some(path) => write_atomically(path, &text)?,
+                    None => std::io::stdout().write_all(&text)?,
+                }
+                None
+            }
+            Writer::Csv(w) => Some(w.into_inner()),
+            Writer::Json(mut w) => {
+                w.finish()?;
+                let mut t = w.into_inner();
+                t.write_all(b"\n")?;
+                Some(t)
+            }
+            Writer::Parquet(mut w) => {
+                for (i, line) in provenance.lines.iter().enumerate() {
+                    w.append_key_value_metadata(KeyValue::new(format!("ordo.source.{i}"), line.clone()));
+                }
+                w.append_key_value_metadata(KeyValue::new("ordo.version".to_string(), env!("CARGO_PKG_VERSION").to_string()));
+                Some(w.into_inner()?)
+            }
+        };
+        if let Some(mut t) = target {
+            t.flush()?;
+            drop(t.out);
+            if let (Some(tmp), Some(path)) = (t.tmp, &self.args.out) {
+                std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+            }
+        }
+        if let Some(path) = &self.args.out {
+            eprintln!("wrote {} rows to {}", self.rows, path.display());
+        }
+        if self.args.format != Format::Table {
             for line in &provenance.lines {
                 eprintln!("source: {line}");
             }
         }
         Ok(())
     }
+}
+
+fn temporary_path(path: &Path) -> anyhow::Result<PathBuf> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().context("--out needs a file name")?.to_string_lossy();
+    Ok(dir.join(format!(".{name}.tmp-{}", std::process::id())))
 }
 
 fn format_of_extension(path: &Path) -> Option<Format> {
@@ -91,53 +201,6 @@ fn format_of_extension(path: &Path) -> Option<Format> {
         "txt" => Some(Format::Table),
         _ => None,
     }
-}
-
-fn render(format: Format, batch: &RecordBatch, provenance: &Provenance) -> anyhow::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    match format {
-        Format::Table => {
-            let table = arrow_cast::pretty::pretty_format_batches(std::slice::from_ref(batch))?;
-            writeln!(buf, "{table}")?;
-            writeln!(buf, "{} rows", batch.num_rows())?;
-            for line in &provenance.lines {
-                writeln!(buf, "source: {line}")?;
-            }
-        }
-        Format::Csv => {
-            let mut w = arrow_csv::WriterBuilder::new()
-                .with_header(true)
-                .build(&mut buf);
-            w.write(batch)?;
-        }
-        Format::Json => {
-            let mut w = arrow_json::WriterBuilder::new()
-                .with_explicit_nulls(true)
-                .build::<_, arrow_json::writer::JsonArray>(&mut buf);
-            w.write(batch)?;
-            w.finish()?;
-            buf.push(b'\n');
-        }
-        Format::Parquet => {
-            let meta = provenance
-                .lines
-                .iter()
-                .enumerate()
-                .map(|(i, l)| KeyValue::new(format!("ordo.source.{i}"), l.clone()))
-                .chain([KeyValue::new(
-                    "ordo.version".to_string(),
-                    env!("CARGO_PKG_VERSION").to_string(),
-                )])
-                .collect();
-            let props = WriterProperties::builder()
-                .set_key_value_metadata(Some(meta))
-                .build();
-            let mut w = ArrowWriter::try_new(&mut buf, batch.schema(), Some(props))?;
-            w.write(batch)?;
-            w.close()?;
-        }
-    }
-    Ok(buf)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same directory

@@ -5,25 +5,26 @@ use crate::context::Context;
 use crate::provenance::Provenance;
 use ordo_store::Engine;
 
-/// Runs `sql` and writes the result; `lines` are added to the provenance.
-pub fn print_query(
-    ctx: &Context,
-    engine: &Engine,
-    sql: &str,
-    lines: &[String],
-) -> anyhow::Result<usize> {
+/// Runs `sql` and streams the result to the output; `lines` are added to
+/// the provenance. Returns the number of rows.
+pub fn print_query(ctx: &Context, engine: &Engine, sql: &str, lines: &[String]) -> anyhow::Result<usize> {
     ctx.note(format!("query: {sql}"));
-    let batches = engine.sql(sql)?;
-    let schema = match batches.first() {
-        Some(b) => b.schema(),
-        None => engine.schema_of(sql)?,
-    };
-    let rows = batches.iter().map(|b| b.num_rows()).sum();
-    let mut provenance = Provenance {
-        lines: engine.provenance(),
-    };
+    let mut sink = ctx.output.sink();
+    let mut rows = 0;
+    let mut failure = None;
+    let schema = engine.stream(sql, |batch| {
+        rows += batch.num_rows();
+        if failure.is_none() {
+            failure = sink.write(batch).err();
+        }
+        Ok(())
+    })?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let mut provenance = Provenance { lines: engine.provenance() };
     provenance.lines.extend(lines.iter().cloned());
-    ctx.output.emit_all(&schema, &batches, &provenance)?;
+    sink.finish(&schema, &provenance)?;
     Ok(rows)
 }
 

@@ -65,6 +65,7 @@ pub fn definitions(world: &Arc<World>) -> Vec<TableDef> {
             inputs: inputs.clone(),
             params: format!("{FIRST_YEAR}-{LAST_YEAR} directed={directed}"),
             cached: true,
+            sorted_by: vec!["ccode1".into(), "ccode2".into(), "year".into()],
             build: Arc::new(move || {
                 let (states, inputs) = w.get()?;
                 let universe = Universe::new(&states.system, Some(LAST_YEAR));
@@ -84,6 +85,7 @@ pub fn definitions(world: &Arc<World>) -> Vec<TableDef> {
         inputs,
         params: format!("{FIRST_YEAR}-{LAST_YEAR}"),
         cached: true,
+        sorted_by: vec!["ccode".into(), "year".into()],
         build: Arc::new(move || {
             let (states, inputs) = w.get()?;
             let universe = Universe::new(&states.system, Some(LAST_YEAR));
@@ -104,6 +106,7 @@ fn dataset_table(dir: &DataDir, spec: &'static ordo_sources::typed::TableSpec) -
         inputs: vec![path],
         params: String::new(),
         cached: true,
+        sorted_by: Vec::new(),
         build: Arc::new(move || {
             let t = spec.read(&d).map_err(|e| e.to_string())?;
             Ok(Built {

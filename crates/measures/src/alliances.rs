@@ -19,7 +19,8 @@ use crate::dyads::{DyadYears, Universe};
 use crate::portfolio::{portfolio_similarity, tie_level};
 use ordo_sources::datasets::alliances::{ATOP, COVERAGE};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::Map;
 
 const SOURCE: &str = "atop_alliance";
 
@@ -27,7 +28,7 @@ const SOURCE: &str = "atop_alliance";
 #[derive(Debug, Default)]
 pub struct Alliances {
     /// defense, offense, neutral, nonagg, consul.
-    pledges: HashMap<(u16, u16, i32), [i64; 5]>,
+    pledges: Map<(u16, u16, i32), [i64; 5]>,
 }
 
 impl Alliances {
@@ -47,7 +48,7 @@ impl Alliances {
             "atop_consul",
         ]
         .map(|n| batch::ints(b, n));
-        let mut pledges = HashMap::with_capacity(c1.len());
+        let mut pledges = Map::with_capacity_and_hasher(c1.len(), Default::default());
         for i in 0..c1.len() {
             let Some(year) = y[i] else { continue };
             pledges.insert(
@@ -90,7 +91,7 @@ impl Alliances {
                 by_year.entry(keys.year[i]).or_default().push(i);
             }
         }
-        let mut ties_by_year: HashMap<i32, HashMap<(u16, u16), u8>> = HashMap::new();
+        let mut ties_by_year: Map<i32, Map<(u16, u16), u8>> = Map::default();
         for ((a, b, y), p) in &self.pledges {
             if by_year.contains_key(y) {
                 let level = tie_level(p[0] == 1, p[1] == 1, p[2] == 1, p[3] == 1, p[4] == 1);
@@ -98,7 +99,7 @@ impl Alliances {
             }
         }
         let mut cols: [Vec<Option<f64>>; 4] = std::array::from_fn(|_| vec![None; keys.len()]);
-        let empty = HashMap::new();
+        let empty = Map::default();
         for (year, rows) in by_year {
             let members = universe.members_in(year);
             let pairs: Vec<(u16, u16)> = rows

@@ -12,12 +12,12 @@ use crate::column::Column;
 use crate::dyads::DyadYears;
 use ordo_sources::datasets::nmc;
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::HashMap;
+use crate::Map;
 
 /// CINC by (ccode, year).
 #[derive(Debug, Default)]
 pub struct Capabilities {
-    cinc: HashMap<(u16, i32), f64>,
+    cinc: Map<(u16, i32), f64>,
 }
 
 const SOURCE: &str = "cow_nmc";

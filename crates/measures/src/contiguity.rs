@@ -12,12 +12,12 @@ use crate::column::{covers, Column};
 use crate::dyads::DyadYears;
 use ordo_sources::datasets::contiguity::{COVERAGE, DIRECT};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::HashMap;
+use crate::Map;
 
 #[derive(Debug, Default)]
 pub struct Contiguity {
     /// (lower, higher) -> (type, first year, last year) of each spell.
-    spells: HashMap<(u16, u16), Vec<(i64, i32, i32)>>,
+    spells: Map<(u16, u16), Vec<(i64, i32, i32)>>,
 }
 
 impl Contiguity {
@@ -30,7 +30,7 @@ impl Contiguity {
             batch::ints(b, "conttype"),
         );
         let (st, en) = (batch::dates(b, "stdate"), batch::dates(b, "enddate"));
-        let mut spells: HashMap<(u16, u16), Vec<(i64, i32, i32)>> = HashMap::new();
+        let mut spells: Map<(u16, u16), Vec<(i64, i32, i32)>> = Map::default();
         for i in 0..c1.len() {
             if let (Some(t), Some(s), Some(e)) = (ty[i], st[i], en[i]) {
                 let key = (c1[i].min(c2[i]), c1[i].max(c2[i]));

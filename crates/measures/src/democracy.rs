@@ -12,14 +12,14 @@ use crate::column::{distance, Column};
 use crate::dyads::DyadYears;
 use ordo_sources::datasets::democracy::{COVERAGE, DEMOCRACY};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::HashMap;
+use crate::Map;
 
 const SOURCE: &str = "ccode_democracy";
 
 /// (polyarchy, polity2, uds) by (ccode, year).
 #[derive(Debug, Default)]
 pub struct Democracy {
-    scores: HashMap<(u16, i32), [Option<f64>; 3]>,
+    scores: Map<(u16, i32), [Option<f64>; 3]>,
 }
 
 impl Democracy {

@@ -17,15 +17,15 @@ use crate::dyads::DyadYears;
 use ordo_sources::datasets::mids::{COW_COVERAGE, COW_MID, GML_COVERAGE, GML_MID};
 use ordo_sources::typed::TableSpec;
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::HashMap;
+use crate::Map;
 
 /// One dyad-year of dispute data: ongoing, onset, hostlev, fatality.
 type Record = (i64, i64, Option<i64>, Option<i64>);
 
 #[derive(Debug, Default)]
 pub struct Disputes {
-    cow: HashMap<(u16, u16, i32), Record>,
-    gml: HashMap<(u16, u16, i32), Record>,
+    cow: Map<(u16, u16, i32), Record>,
+    gml: Map<(u16, u16, i32), Record>,
 }
 
 fn load_one(
@@ -33,7 +33,7 @@ fn load_one(
     spec: &TableSpec,
     ongoing: &str,
     onset: &str,
-) -> Result<(HashMap<(u16, u16, i32), Record>, SourceUse), DataError> {
+) -> Result<(Map<(u16, u16, i32), Record>, SourceUse), DataError> {
     let t = spec.read(dir)?;
     let b = &t.batch;
     let (c1, c2, y) = (
@@ -95,7 +95,7 @@ impl Disputes {
 }
 
 fn columns_of(
-    map: &HashMap<(u16, u16, i32), Record>,
+    map: &Map<(u16, u16, i32), Record>,
     keys: &DyadYears,
     names: [&'static str; 4],
     source: &'static str,

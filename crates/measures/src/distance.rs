@@ -12,13 +12,13 @@ use crate::column::Column;
 use crate::dyads::DyadYears;
 use ordo_sources::datasets::{capitals, mindist};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::HashMap;
+use crate::Map;
 
 #[derive(Debug, Default)]
 pub struct Distances {
     /// code -> (start day, end day, lat, lng) of each capital spell.
-    capitals: HashMap<u16, Vec<(i32, i32, f64, f64)>>,
-    mindist: HashMap<(u16, u16, i32), f64>,
+    capitals: Map<u16, Vec<(i32, i32, f64, f64)>>,
+    mindist: Map<(u16, u16, i32), f64>,
 }
 
 /// Great-circle distance in km between two points given in degrees.
@@ -41,7 +41,7 @@ impl Distances {
             batch::dates(b, "enddate"),
         );
         let (lat, lng) = (batch::floats(b, "lat"), batch::floats(b, "lng"));
-        let mut caps: HashMap<u16, Vec<(i32, i32, f64, f64)>> = HashMap::new();
+        let mut caps: Map<u16, Vec<(i32, i32, f64, f64)>> = Map::default();
         for i in 0..code.len() {
             if let (Some(s), Some(e), Some(la), Some(lo)) = (st[i], en[i], lat[i], lng[i]) {
                 caps.entry(code[i]).or_default().push((s, e, la, lo));

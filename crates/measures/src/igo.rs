@@ -8,13 +8,13 @@ use crate::column::Column;
 use crate::dyads::DyadYears;
 use ordo_sources::datasets::igo::{COVERAGE, DYADIC, STATE};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::HashMap;
+use crate::Map;
 
 #[derive(Debug, Default)]
 pub struct Igos {
-    shared: HashMap<(u16, u16, i32), i64>,
+    shared: Map<(u16, u16, i32), i64>,
     /// Full memberships by state-year (`sum_igo_full`).
-    full: HashMap<(u16, i32), i64>,
+    full: Map<(u16, i32), i64>,
 }
 
 impl Igos {

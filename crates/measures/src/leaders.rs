@@ -8,14 +8,14 @@ use crate::batch;
 use ordo_sources::datasets::archigos::LEADERS;
 use ordo_sources::{DataDir, DataError, SourceUse};
 use ordo_states::{Scheme, StateCode, States};
-use std::collections::HashMap;
+use crate::Map;
 
 pub const COVERAGE: (i32, i32) = (1875, 2015);
 
 #[derive(Debug, Default)]
 pub struct Leaders {
     /// GW code -> (start day, end day, leader name).
-    spells: HashMap<u16, Vec<(i32, i32, String)>>,
+    spells: Map<u16, Vec<(i32, i32, String)>>,
 }
 
 impl Leaders {
@@ -28,7 +28,7 @@ impl Leaders {
             batch::dates(b, "enddate"),
             batch::texts(b, "leader"),
         );
-        let mut spells: HashMap<u16, Vec<(i32, i32, String)>> = HashMap::new();
+        let mut spells: Map<u16, Vec<(i32, i32, String)>> = Map::default();
         for i in 0..gw.len() {
             if let (Some(s), Some(e), Some(n)) = (st[i], en[i], &name[i]) {
                 spells.entry(gw[i]).or_default().push((s, e, n.clone()));

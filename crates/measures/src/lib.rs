@@ -31,5 +31,11 @@ pub mod un_votes;
 pub mod war;
 
 pub use dyads::{DyadYears, Universe};
+
+/// The hash map of ordo's measures: keys are small integers from trusted
+/// files, so a fast non-cryptographic hasher (foldhash, hashbrown's default)
+/// replaces std's DoS-resistant SipHash; lookups per dyad-year dominate the
+/// frame build.
+pub type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 pub use frame::{dyad_frame, politically_relevant, ColumnInfo, Frame};
 pub use inputs::Inputs;

@@ -20,7 +20,7 @@
 //!   1815–1944." *International Interactions* 28(3): 237–260.
 //! - Signorino and Ritter (1999) and Häge (2011): see [`crate::similarity`].
 
-use std::collections::HashMap;
+use crate::Map;
 
 use crate::similarity::{agreement, Agreement, Contingency};
 
@@ -69,7 +69,7 @@ pub fn tie_level(defense: bool, offense: bool, neutral: bool, nonagg: bool, cons
 /// per pair.
 pub fn portfolio_similarity(
     members: &[u16],
-    ties: &HashMap<(u16, u16), u8>,
+    ties: &Map<(u16, u16), u8>,
     pairs: &[(u16, u16)],
 ) -> Vec<Option<Agreement>> {
     let system = TieMatrix::new(members, ties);
@@ -89,7 +89,7 @@ struct TieMatrix {
 }
 
 impl TieMatrix {
-    fn new(members: &[u16], ties: &HashMap<(u16, u16), u8>) -> TieMatrix {
+    fn new(members: &[u16], ties: &Map<(u16, u16), u8>) -> TieMatrix {
         let mut members = members.to_vec();
         members.sort_unstable();
         members.dedup();
@@ -159,7 +159,7 @@ mod tests {
     /// - (1, 3): Σ|x−y| = 3 + 3 + 3 = 9; S = 1 − 2·9/(3·3) = −1.
     #[test]
     fn hand_computed_three_state_system() {
-        let ties = HashMap::from([((2, 1), 3)]);
+        let ties = Map::from_iter([((2, 1), 3)]);
         let got = portfolio_similarity(&[1, 2, 3], &ties, &[(1, 2), (1, 3)]);
         let (allies, strangers) = (got[0].expect("members"), got[1].expect("members"));
         assert_eq!((allies.n, allies.agree, allies.s), (3, 1.0, Some(1.0)));
@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn reference_portfolio_case() {
         let members: Vec<u16> = (1..=10).map(|i| i * 10).collect();
-        let ties = HashMap::from([
+        let ties = Map::from_iter([
             ((10, 20), 3),
             ((10, 50), 1),
             ((60, 10), 2), // directed the other way: looked up in both orders
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn pair_outside_the_system_has_no_score() {
-        let ties = HashMap::from([((1, 2), 3), ((1, 99), 3)]);
+        let ties = Map::from_iter([((1, 2), 3), ((1, 99), 3)]);
         let got = portfolio_similarity(&[1, 2, 3], &ties, &[(1, 99), (99, 2), (1, 2)]);
         assert_eq!((got[0], got[1]), (None, None));
         // The tie to the non-member 99 is ignored: 1 and 2 still match.
@@ -204,7 +204,7 @@ mod tests {
 
     #[test]
     fn results_are_symmetric_in_the_pair() {
-        let ties = HashMap::from([((1, 2), 2), ((3, 1), 3), ((2, 4), 1), ((4, 3), 2)]);
+        let ties = Map::from_iter([((1, 2), 2), ((3, 1), 3), ((2, 4), 1), ((4, 3), 2)]);
         let got = portfolio_similarity(&[1, 2, 3, 4, 5], &ties, &[(1, 2), (2, 1), (3, 4), (4, 3)]);
         assert_eq!(got[0], got[1]);
         assert_eq!(got[2], got[3]);
@@ -214,8 +214,8 @@ mod tests {
     /// Directed rows disagreeing on the level: the maximum is taken.
     #[test]
     fn directed_ties_take_the_maximum() {
-        let both = HashMap::from([((1, 2), 1), ((2, 1), 3)]);
-        let strongest = HashMap::from([((1, 2), 3)]);
+        let both = Map::from_iter([((1, 2), 1), ((2, 1), 3)]);
+        let strongest = Map::from_iter([((1, 2), 3)]);
         let pairs = [(1, 2), (1, 3), (2, 3)];
         assert_eq!(
             portfolio_similarity(&[1, 2, 3], &both, &pairs),
@@ -225,8 +225,8 @@ mod tests {
 
     #[test]
     fn out_of_scale_levels_and_duplicates_are_tolerated() {
-        let clamped = HashMap::from([((1, 2), 200)]);
-        let plain = HashMap::from([((1, 2), 3)]);
+        let clamped = Map::from_iter([((1, 2), 200)]);
+        let plain = Map::from_iter([((1, 2), 3)]);
         assert_eq!(
             portfolio_similarity(&[1, 2, 2, 3, 1], &clamped, &[(1, 2)]),
             portfolio_similarity(&[1, 2, 3], &plain, &[(1, 2)])
@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn empty_inputs_give_empty_or_missing_results() {
-        let none = HashMap::new();
+        let none = Map::default();
         assert!(portfolio_similarity(&[1, 2], &none, &[]).is_empty());
         assert_eq!(portfolio_similarity(&[], &none, &[(1, 2)]), vec![None]);
     }
@@ -244,7 +244,7 @@ mod tests {
     /// agreement, chance-corrected measures undefined.
     #[test]
     fn lone_state_compared_with_itself() {
-        let got = portfolio_similarity(&[7], &HashMap::new(), &[(7, 7)])[0].expect("member");
+        let got = portfolio_similarity(&[7], &Map::default(), &[(7, 7)])[0].expect("member");
         assert_eq!((got.n, got.s), (1, Some(1.0)));
         assert_eq!((got.kappa, got.pi, got.tau_b), (None, None, None));
     }

@@ -13,9 +13,9 @@ use crate::dyads::DyadYears;
 use ordo_sources::datasets::rivalries::{TD, TD_COVERAGE, TSS, TSS_COVERAGE};
 use ordo_sources::typed::TableSpec;
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::HashMap;
+use crate::Map;
 
-type Spans = HashMap<(u16, u16), Vec<(i32, i32)>>;
+type Spans = Map<(u16, u16), Vec<(i32, i32)>>;
 
 #[derive(Debug, Default)]
 pub struct Rivalries {
@@ -37,7 +37,7 @@ fn load_one(
         batch::ints(b, start),
         batch::ints(b, end),
     );
-    let mut spans: Spans = HashMap::new();
+    let mut spans: Spans = Map::default();
     for i in 0..c1.len() {
         if let (Some(s), Some(e)) = (s[i], e[i]) {
             spans

@@ -13,7 +13,7 @@ use crate::majors;
 use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{Field, Schema};
 use ordo_states::{StateCode, States};
-use std::collections::HashMap;
+use crate::Map;
 use std::sync::Arc;
 
 /// State-years of the given states (all members when `only` is empty).
@@ -26,7 +26,7 @@ pub fn state_frame(
     to: i32,
 ) -> RecordBatch {
     let mut rows: Vec<(u16, i32)> = Vec::new();
-    let mut total_cinc: HashMap<i32, f64> = HashMap::new();
+    let mut total_cinc: Map<i32, f64> = Map::default();
     for year in from..=to.min(universe.last_year()) {
         let members = universe.members_in(year);
         let sum: f64 = members

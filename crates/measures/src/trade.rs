@@ -15,14 +15,14 @@ use crate::column::{covers, Column};
 use crate::dyads::DyadYears;
 use ordo_sources::datasets::trade::{COVERAGE, DYADIC, NATIONAL};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use std::collections::HashMap;
+use crate::Map;
 
 #[derive(Debug, Default)]
 pub struct Trade {
     /// (lower code, higher code, year) -> (imports of lower from higher, imports of higher from lower).
-    dyadic: HashMap<(u16, u16, i32), (Option<f64>, Option<f64>)>,
+    dyadic: Map<(u16, u16, i32), (Option<f64>, Option<f64>)>,
     /// (code, year) -> imports + exports.
-    total: HashMap<(u16, i32), f64>,
+    total: Map<(u16, i32), f64>,
 }
 
 impl Trade {
@@ -35,7 +35,7 @@ impl Trade {
             batch::ints(b, "year"),
         );
         let (f1, f2) = (batch::floats(b, "flow1"), batch::floats(b, "flow2"));
-        let mut dyadic = HashMap::with_capacity(c1.len());
+        let mut dyadic = Map::with_capacity_and_hasher(c1.len(), Default::default());
         for i in 0..c1.len() {
             let Some(year) = y[i] else { continue };
             let (lo, hi, a, z) = if c1[i] < c2[i] {

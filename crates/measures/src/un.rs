@@ -4,8 +4,10 @@
 //! Votes: each vote's country is mapped to a COW code on the date of the roll
 //! call through ordo's crosswalk (`un` names, else ISO alpha-2), so the USSR's
 //! votes (`Russia`) are COW 365 and the Ukrainian/Byelorussian SSR seats map to
-//! 369/370 — which are not dyad-years before 1991 because those states are
-//! not members. Per dyad and calendar year, over the roll calls on which both
+//! 369/370. A vote counts only if its state is a COW member on the day of
+//! the vote (spells open at the end of COW v2016 count as ongoing): the
+//! Ukrainian SSR's votes of autumn 1991 are not Ukraine's, though Ukraine is
+//! a member from 1991-12-26. Per dyad and calendar year, over the roll calls on which both
 //! voted (yes = 1, abstain = 2, no = 3): `un_nvotes`, `un_agree` (share of
 //! identical votes; Voeten 2013), `un_s` (Signorino & Ritter 1999, d_max 2),
 //! `un_kappa`, `un_pi` (Häge 2011, linear distances). NULL with no common
@@ -26,14 +28,16 @@ use ordo_sources::datasets::un::{
 };
 use ordo_sources::{DataDir, DataError, SourceUse};
 use ordo_states::States;
-use std::collections::HashMap;
+use crate::Map;
 
 #[derive(Debug, Default)]
 pub struct UnVoting {
-    scores: HashMap<(u16, u16, i32), UnScores>,
-    ideal: HashMap<(u16, i32), Option<f64>>,
+    scores: Map<(u16, u16, i32), UnScores>,
+    ideal: Map<(u16, i32), Option<f64>>,
     /// Votes whose country could not be mapped to a COW code on the vote date.
     pub unmapped_votes: usize,
+    /// Votes cast on a day the state was not a COW member (not counted).
+    pub non_member_votes: usize,
     /// State-years listed twice in the ideal points (set to NULL).
     pub ambiguous_ideal_points: usize,
 }
@@ -45,7 +49,7 @@ impl UnVoting {
             batch::ints(&rc.batch, "rcid"),
             batch::dates(&rc.batch, "date"),
         );
-        let day_of: HashMap<i64, i32> = rcid
+        let day_of: Map<i64, i32> = rcid
             .iter()
             .zip(&date)
             .filter_map(|(r, d)| Some(((*r)?, (*d)?)))
@@ -58,9 +62,11 @@ impl UnVoting {
             batch::texts(b, "country_code"),
             batch::texts(b, "vote"),
         );
-        let mut memo: HashMap<(String, Option<String>, i32), Option<u16>> = HashMap::new();
+        let mut memo: Map<(String, Option<String>, i32), Option<u16>> = Map::default();
         let mut votes = Vec::with_capacity(rc_col.len());
         let mut unmapped = 0;
+        let mut non_member = 0;
+        let data_end = states.system.iter().flat_map(|s| s.spells.iter().map(|sp| sp.end)).max();
         for i in 0..rc_col.len() {
             let (Some(r), Some(c), Some(value)) =
                 (rc_col[i], &country[i], vote_code(vote[i].as_deref()))
@@ -76,12 +82,12 @@ impl UnVoting {
             let ccode = *memo.entry(key).or_insert_with(|| {
                 let date = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?
                     + chrono::Duration::days(i64::from(day));
-                states
-                    .crosswalk
-                    .un_to_cow(c, code[i].as_deref(), date)
-                    .map(|s| s.0)
+                let code = states.crosswalk.un_to_cow(c, code[i].as_deref(), date)?;
+                // 0 marks a mapped state that was not a member that day.
+                Some(if member_on(states, code, date, data_end) { code.0 } else { 0 })
             });
             match ccode {
+                Some(0) => non_member += 1,
                 Some(cc) => votes.push(Vote {
                     rcid: r as u32,
                     year: batch::year_of_day(day),
@@ -98,6 +104,7 @@ impl UnVoting {
                 scores,
                 ideal,
                 unmapped_votes: unmapped,
+                non_member_votes: non_member,
                 ambiguous_ideal_points: ambiguous,
             },
             vec![v.source, rc.source, s3],
@@ -154,6 +161,14 @@ impl UnVoting {
     }
 }
 
+/// Whether a state is a COW member on `date`; a spell ending on the last day
+/// of the membership data is open.
+fn member_on(states: &States, code: ordo_states::StateCode, date: chrono::NaiveDate, data_end: Option<chrono::NaiveDate>) -> bool {
+    states.system.get(code).is_some_and(|s| {
+        s.spells.iter().any(|sp| sp.start <= date && (date <= sp.end || Some(sp.end) == data_end))
+    })
+}
+
 /// yes = 1, abstain = 2, no = 3.
 fn vote_code(v: Option<&str>) -> Option<u8> {
     match v? {
@@ -164,7 +179,7 @@ fn vote_code(v: Option<&str>) -> Option<u8> {
     }
 }
 
-type IdealPoints = (HashMap<(u16, i32), Option<f64>>, usize, SourceUse);
+type IdealPoints = (Map<(u16, i32), Option<f64>>, usize, SourceUse);
 
 fn load_ideal_points(dir: &DataDir, states: &States) -> Result<IdealPoints, DataError> {
     let t = IDEAL_POINTS.read(dir)?;
@@ -176,7 +191,7 @@ fn load_ideal_points(dir: &DataDir, states: &States) -> Result<IdealPoints, Data
         batch::floats(b, "idealpoint"),
     );
     let resolver = states.resolver();
-    let mut ideal: HashMap<(u16, i32), Option<f64>> = HashMap::new();
+    let mut ideal: Map<(u16, i32), Option<f64>> = Map::default();
     let mut ambiguous = 0;
     for i in 0..y.len() {
         let code = abb[i]

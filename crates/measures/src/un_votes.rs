@@ -29,7 +29,7 @@
 //!   Conflict Resolution* 61(2): 430–456.
 //! - Signorino and Ritter (1999) and Häge (2011): see [`crate::similarity`].
 
-use std::collections::HashMap;
+use crate::Map;
 
 use crate::similarity::{agreement, Agreement, Contingency};
 
@@ -60,8 +60,8 @@ const POSITIONS: usize = 3;
 /// If a state has several records for the same roll call, the last one in
 /// `votes` counts, so that a corrected record appended to the data replaces
 /// the original rather than being counted twice.
-pub fn dyad_year_scores(votes: &[Vote]) -> HashMap<(u16, u16, i32), UnScores> {
-    let mut scores = HashMap::new();
+pub fn dyad_year_scores(votes: &[Vote]) -> Map<(u16, u16, i32), UnScores> {
+    let mut scores = Map::default();
     for (year, year_votes) in votes_by_year(votes) {
         YearBallots::new(&year_votes).score_dyads(year, &mut scores);
     }
@@ -77,8 +77,8 @@ fn position(vote: u8) -> Option<usize> {
 }
 
 /// The cast votes (yes, abstain, no) grouped by year, input order kept.
-fn votes_by_year(votes: &[Vote]) -> HashMap<i32, Vec<Vote>> {
-    let mut by_year: HashMap<i32, Vec<Vote>> = HashMap::new();
+fn votes_by_year(votes: &[Vote]) -> Map<i32, Vec<Vote>> {
+    let mut by_year: Map<i32, Vec<Vote>> = Map::default();
     for vote in votes.iter().filter(|v| position(v.vote).is_some()) {
         by_year.entry(vote.year).or_default().push(*vote);
     }
@@ -167,7 +167,7 @@ impl YearBallots {
     }
 
     /// Inserts the scores of every dyad with at least one common roll call.
-    fn score_dyads(&self, year: i32, scores: &mut HashMap<(u16, u16, i32), UnScores>) {
+    fn score_dyads(&self, year: i32, scores: &mut Map<(u16, u16, i32), UnScores>) {
         let states = self.states.len();
         scores.reserve(states * states.saturating_sub(1) / 2);
         let mut table = Contingency::new(POSITIONS);
@@ -343,11 +343,11 @@ mod tests {
     fn bitset_tables_match_naive_counting() {
         let votes = synthetic_votes(3, 70, 7);
         let scores = dyad_year_scores(&votes);
-        let mut by_roll_call: HashMap<u32, Vec<&Vote>> = HashMap::new();
+        let mut by_roll_call: Map<u32, Vec<&Vote>> = Map::default();
         for v in votes.iter().filter(|v| position(v.vote).is_some()) {
             by_roll_call.entry(v.rcid).or_default().push(v);
         }
-        let mut naive: HashMap<(u16, u16, i32), Contingency> = HashMap::new();
+        let mut naive: Map<(u16, u16, i32), Contingency> = Map::default();
         for cast in by_roll_call.values() {
             for va in cast {
                 for vb in cast.iter().filter(|vb| va.ccode < vb.ccode) {

@@ -137,19 +137,24 @@ impl TableSpec {
             .iter()
             .map(|c| ColumnBuilder::new(c.kind))
             .collect();
-        let mut seen: HashMap<Vec<String>, u64> = HashMap::new();
-        let mut key = Vec::with_capacity(key_idx.len());
+        // Keys are remembered by a 128-bit fingerprint rather than their
+        // text: no allocation per row, and a false duplicate would need a
+        // 128-bit hash collision.
+        let mut seen: HashMap<u128, u64> = HashMap::new();
+        assert!(key_idx.len() <= MAX_KEY, "unique keys have at most {MAX_KEY} columns");
         while let Some(row) = t.next_row()? {
-            key.clear();
+            let mut key = [""; MAX_KEY];
+            let mut n = 0;
             for (i, (spec, col)) in self.columns.iter().zip(&cols).enumerate() {
                 let value = builders[i].push(&row, spec, col)?;
                 if key_idx.contains(&i) {
-                    key.push(value);
+                    key[n] = value.unwrap_or("");
+                    n += 1;
                 }
             }
-            if !key_idx.is_empty() {
-                if let Some(first) = seen.insert(key.clone(), row.line()) {
-                    return Err(duplicate(self, &row, &key, first).into());
+            if n > 0 {
+                if let Some(first) = seen.insert(fingerprint(&key[..n]), row.line()) {
+                    return Err(duplicate(self, &row, &key[..n], first).into());
                 }
             }
         }
@@ -171,7 +176,22 @@ impl TableSpec {
     }
 }
 
-fn duplicate(spec: &TableSpec, row: &Row<'_>, key: &[String], first: u64) -> ReadError {
+/// Most columns a uniqueness promise spans.
+const MAX_KEY: usize = 8;
+
+/// A 128-bit hash of key fields (two SipHash runs with different prefixes).
+fn fingerprint(fields: &[&str]) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |seed: u8| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut h);
+        fields.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
+}
+
+fn duplicate(spec: &TableSpec, row: &Row<'_>, key: &[&str], first: u64) -> ReadError {
     let described: Vec<String> = spec
         .unique
         .iter()
@@ -218,14 +238,15 @@ impl ColumnBuilder {
         }
     }
 
-    /// Appends the row's value; returns its text for key checks.
-    fn push(&mut self, row: &Row<'_>, spec: &Column, col: &Col) -> Result<String, ReadError> {
+    /// Appends the row's value; returns its text (None when missing) for
+    /// key checks.
+    fn push<'t>(&mut self, row: &Row<'t>, spec: &Column, col: &Col) -> Result<Option<&'t str>, ReadError> {
         let raw = row
             .opt_str(col)?
             .filter(|v| !spec.missing.contains(&v.trim()));
         let Some(text) = raw else {
             self.push_null();
-            return Ok(String::new());
+            return Ok(None);
         };
         let text = text.trim();
         match self {
@@ -246,7 +267,7 @@ impl ColumnBuilder {
                 b.append_value(days);
             }
         }
-        Ok(text.to_string())
+        Ok(Some(text))
     }
 
     fn push_null(&mut self) {

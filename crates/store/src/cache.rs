@@ -1,6 +1,8 @@
 //! The Parquet cache of derived tables.
 //!
-//! Key: SHA-256 over ordo's version, the table's name and parameters, and
+//! Key: SHA-256 over ordo's version and build (the running executable's size
+//! and modification time, so a rebuilt ordo with changed measure code does
+//! not read tables the old code built), the table's name and parameters, and
 //! the SHA-256 of every input file's bytes. Any change to an input, to ordo
 //! or to the parameters gives a new key, so a stale table is never served;
 //! old entries are simply not read again. Writes go to a temporary file in
@@ -15,12 +17,29 @@ use parquet::file::properties::WriterProperties;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
+/// Identifies the running build of ordo: size and modification time of the
+/// executable, so a rebuilt ordo never reads tables an older build cached.
+fn build_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| match std::env::current_exe().and_then(std::fs::metadata) {
+        Ok(m) => {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            format!("{} {}", m.len(), modified.map_or(0, |d| d.as_nanos()))
+        }
+        Err(_) => "unknown".into(),
+    })
+}
+
 /// The cache key of a table.
 pub fn cache_key(table: &str, params: &str, input_sha256: &[String]) -> String {
     let mut h = Sha256::new();
     h.update(format!(
-        "ordo {}\n{table}\n{params}\n",
-        env!("CARGO_PKG_VERSION")
+        "ordo {} build {}\n{table}\n{params}\n",
+        env!("CARGO_PKG_VERSION"),
+        build_id()
     ));
     for s in input_sha256 {
         h.update(s.as_bytes());

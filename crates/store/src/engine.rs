@@ -40,6 +40,25 @@ impl Engine {
         })
     }
 
+    /// Runs a query and hands each result batch to `sink` as it is
+    /// produced, so large results stream through; returns the schema.
+    pub fn stream(
+        &self,
+        query: &str,
+        mut sink: impl FnMut(&RecordBatch) -> Result<(), StoreError>,
+    ) -> Result<arrow_schema::SchemaRef, StoreError> {
+        use futures::StreamExt;
+        self.runtime.block_on(async {
+            let df = self.ctx.sql(query).await?;
+            let schema = Arc::new(df.schema().as_arrow().clone());
+            let mut stream = df.execute_stream().await?;
+            while let Some(batch) = stream.next().await {
+                sink(&batch?)?;
+            }
+            Ok(schema)
+        })
+    }
+
     /// Runs a query and collects its result.
     pub fn sql(&self, query: &str) -> Result<Vec<RecordBatch>, StoreError> {
         self.runtime.block_on(async {
