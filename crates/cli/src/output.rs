@@ -60,7 +60,11 @@ impl OutputArgs {
 
     /// A sink that writes batches as they come.
     pub fn sink(&self) -> Sink {
-        Sink { args: self.clone(), writer: None, rows: 0 }
+        Sink {
+            args: self.clone(),
+            writer: None,
+            rows: 0,
+        }
     }
 }
 
@@ -100,16 +104,27 @@ impl Sink {
             return Ok(Writer::Table(Vec::new()));
         }
         let target = match &self.args.out {
-            None => Target { out: Box::new(std::io::BufWriter::new(std::io::stdout())), tmp: None },
+            None => Target {
+                out: Box::new(std::io::BufWriter::new(std::io::stdout())),
+                tmp: None,
+            },
             Some(path) => {
                 let tmp = temporary_path(path)?;
-                let file = std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-                Target { out: Box::new(std::io::BufWriter::new(file)), tmp: Some(tmp) }
+                let file = std::fs::File::create(&tmp)
+                    .with_context(|| format!("creating {}", tmp.display()))?;
+                Target {
+                    out: Box::new(std::io::BufWriter::new(file)),
+                    tmp: Some(tmp),
+                }
             }
         };
         Ok(match self.args.format {
             Format::Table => unreachable!("handled above"),
-            Format::Csv => Writer::Csv(arrow_csv::WriterBuilder::new().with_header(true).build(target)),
+            Format::Csv => Writer::Csv(
+                arrow_csv::WriterBuilder::new()
+                    .with_header(true)
+                    .build(target),
+            ),
             Format::Json => Writer::Json(
                 arrow_json::WriterBuilder::new()
                     .with_explicit_nulls(true)
@@ -162,9 +177,15 @@ impl Sink {
             }
             Writer::Parquet(mut w) => {
                 for (i, line) in provenance.lines.iter().enumerate() {
-                    w.append_key_value_metadata(KeyValue::new(format!("ordo.source.{i}"), line.clone()));
+                    w.append_key_value_metadata(KeyValue::new(
+                        format!("ordo.source.{i}"),
+                        line.clone(),
+                    ));
                 }
-                w.append_key_value_metadata(KeyValue::new("ordo.version".to_string(), env!("CARGO_PKG_VERSION").to_string()));
+                w.append_key_value_metadata(KeyValue::new(
+                    "ordo.version".to_string(),
+                    env!("CARGO_PKG_VERSION").to_string(),
+                ));
                 Some(w.into_inner()?)
             }
         };
@@ -172,7 +193,8 @@ impl Sink {
             t.flush()?;
             drop(t.out);
             if let (Some(tmp), Some(path)) = (t.tmp, &self.args.out) {
-                std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+                std::fs::rename(&tmp, path)
+                    .with_context(|| format!("writing {}", path.display()))?;
             }
         }
         if let Some(path) = &self.args.out {
@@ -188,8 +210,14 @@ impl Sink {
 }
 
 fn temporary_path(path: &Path) -> anyhow::Result<PathBuf> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().context("--out needs a file name")?.to_string_lossy();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .context("--out needs a file name")?
+        .to_string_lossy();
     Ok(dir.join(format!(".{name}.tmp-{}", std::process::id())))
 }
 

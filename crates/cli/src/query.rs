@@ -7,7 +7,12 @@ use ordo_store::Engine;
 
 /// Runs `sql` and streams the result to the output; `lines` are added to
 /// the provenance. Returns the number of rows.
-pub fn print_query(ctx: &Context, engine: &Engine, sql: &str, lines: &[String]) -> anyhow::Result<usize> {
+pub fn print_query(
+    ctx: &Context,
+    engine: &Engine,
+    sql: &str,
+    lines: &[String],
+) -> anyhow::Result<usize> {
     ctx.note(format!("query: {sql}"));
     let mut sink = ctx.output.sink();
     let mut rows = 0;
@@ -22,7 +27,9 @@ pub fn print_query(ctx: &Context, engine: &Engine, sql: &str, lines: &[String]) 
     if let Some(e) = failure {
         return Err(e);
     }
-    let mut provenance = Provenance { lines: engine.provenance() };
+    let mut provenance = Provenance {
+        lines: engine.provenance(),
+    };
     provenance.lines.extend(lines.iter().cloned());
     sink.finish(&schema, &provenance)?;
     Ok(rows)

@@ -18,8 +18,16 @@ fn main() {
     let t = Instant::now();
     let universe = Universe::new(&states.system, Some(2016));
     let keys = universe.dyad_years(1816, 2016, directed);
-    eprintln!("universe    {:>7.2} s  ({} rows)", t.elapsed().as_secs_f64(), keys.len());
+    eprintln!(
+        "universe    {:>7.2} s  ({} rows)",
+        t.elapsed().as_secs_f64(),
+        keys.len()
+    );
     let t = Instant::now();
     let frame = dyad_frame(&inputs, &states, &universe, &keys);
-    eprintln!("measures    {:>7.2} s  ({} columns)", t.elapsed().as_secs_f64(), frame.batch.num_columns());
+    eprintln!(
+        "measures    {:>7.2} s  ({} columns)",
+        t.elapsed().as_secs_f64(),
+        frame.batch.num_columns()
+    );
 }

@@ -15,12 +15,13 @@
 
 use crate::batch;
 use crate::column::{flag, Column};
+use crate::dyads::DyadYear;
 use crate::dyads::{DyadYears, Universe};
 use crate::portfolio::{portfolio_similarity, tie_level};
+use crate::Map;
 use ordo_sources::datasets::alliances::{ATOP, COVERAGE};
 use ordo_sources::{DataDir, DataError, SourceUse};
 use std::collections::BTreeMap;
-use crate::Map;
 
 const SOURCE: &str = "atop_alliance";
 
@@ -28,7 +29,7 @@ const SOURCE: &str = "atop_alliance";
 #[derive(Debug, Default)]
 pub struct Alliances {
     /// defense, offense, neutral, nonagg, consul.
-    pledges: Map<(u16, u16, i32), [i64; 5]>,
+    pledges: Map<DyadYear, [i64; 5]>,
 }
 
 impl Alliances {

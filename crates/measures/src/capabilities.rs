@@ -10,9 +10,9 @@
 use crate::batch;
 use crate::column::Column;
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::nmc;
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
 
 /// CINC by (ccode, year).
 #[derive(Debug, Default)]

@@ -10,14 +10,17 @@
 use crate::batch;
 use crate::column::{covers, Column};
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::contiguity::{COVERAGE, DIRECT};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
+
+/// One contiguity spell: type, first year, last year.
+type ContSpell = (i64, i32, i32);
 
 #[derive(Debug, Default)]
 pub struct Contiguity {
     /// (lower, higher) -> (type, first year, last year) of each spell.
-    spells: Map<(u16, u16), Vec<(i64, i32, i32)>>,
+    spells: Map<(u16, u16), Vec<ContSpell>>,
 }
 
 impl Contiguity {
@@ -30,7 +33,7 @@ impl Contiguity {
             batch::ints(b, "conttype"),
         );
         let (st, en) = (batch::dates(b, "stdate"), batch::dates(b, "enddate"));
-        let mut spells: Map<(u16, u16), Vec<(i64, i32, i32)>> = Map::default();
+        let mut spells: Map<(u16, u16), Vec<ContSpell>> = Map::default();
         for i in 0..c1.len() {
             if let (Some(t), Some(s), Some(e)) = (ty[i], st[i], en[i]) {
                 let key = (c1[i].min(c2[i]), c1[i].max(c2[i]));

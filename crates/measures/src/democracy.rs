@@ -10,9 +10,9 @@
 use crate::batch;
 use crate::column::{distance, Column};
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::democracy::{COVERAGE, DEMOCRACY};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
 
 const SOURCE: &str = "ccode_democracy";
 

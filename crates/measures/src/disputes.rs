@@ -13,19 +13,23 @@
 
 use crate::batch;
 use crate::column::{flag, Column};
+use crate::dyads::DyadYear;
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::mids::{COW_COVERAGE, COW_MID, GML_COVERAGE, GML_MID};
 use ordo_sources::typed::TableSpec;
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
 
 /// One dyad-year of dispute data: ongoing, onset, hostlev, fatality.
 type Record = (i64, i64, Option<i64>, Option<i64>);
 
+/// Dispute records by directed dyad-year.
+type DisputeYears = Map<DyadYear, Record>;
+
 #[derive(Debug, Default)]
 pub struct Disputes {
-    cow: Map<(u16, u16, i32), Record>,
-    gml: Map<(u16, u16, i32), Record>,
+    cow: Map<DyadYear, Record>,
+    gml: Map<DyadYear, Record>,
 }
 
 fn load_one(
@@ -33,7 +37,7 @@ fn load_one(
     spec: &TableSpec,
     ongoing: &str,
     onset: &str,
-) -> Result<(Map<(u16, u16, i32), Record>, SourceUse), DataError> {
+) -> Result<(DisputeYears, SourceUse), DataError> {
     let t = spec.read(dir)?;
     let b = &t.batch;
     let (c1, c2, y) = (
@@ -95,7 +99,7 @@ impl Disputes {
 }
 
 fn columns_of(
-    map: &Map<(u16, u16, i32), Record>,
+    map: &Map<DyadYear, Record>,
     keys: &DyadYears,
     names: [&'static str; 4],
     source: &'static str,

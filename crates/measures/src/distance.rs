@@ -9,16 +9,17 @@
 
 use crate::batch;
 use crate::column::Column;
+use crate::dyads::DyadYear;
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::{capitals, mindist};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
 
 #[derive(Debug, Default)]
 pub struct Distances {
     /// code -> (start day, end day, lat, lng) of each capital spell.
     capitals: Map<u16, Vec<(i32, i32, f64, f64)>>,
-    mindist: Map<(u16, u16, i32), f64>,
+    mindist: Map<DyadYear, f64>,
 }
 
 /// Great-circle distance in km between two points given in degrees.

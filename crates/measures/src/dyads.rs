@@ -12,6 +12,9 @@
 use chrono::{Datelike, NaiveDate};
 use ordo_states::{State, StateSystem};
 
+/// A dyad-year key: `(ccode1, ccode2, year)`.
+pub type DyadYear = (u16, u16, i32);
+
 /// Keys of a dyad-year frame, in `(ccode1, ccode2, year)` order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DyadYears {

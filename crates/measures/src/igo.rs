@@ -5,14 +5,15 @@
 
 use crate::batch;
 use crate::column::Column;
+use crate::dyads::DyadYear;
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::igo::{COVERAGE, DYADIC, STATE};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
 
 #[derive(Debug, Default)]
 pub struct Igos {
-    shared: Map<(u16, u16, i32), i64>,
+    shared: Map<DyadYear, i64>,
     /// Full memberships by state-year (`sum_igo_full`).
     full: Map<(u16, i32), i64>,
 }

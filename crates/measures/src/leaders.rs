@@ -5,10 +5,10 @@
 //! 260). Coverage 1875-2015.
 
 use crate::batch;
+use crate::Map;
 use ordo_sources::datasets::archigos::LEADERS;
 use ordo_sources::{DataDir, DataError, SourceUse};
 use ordo_states::{Scheme, StateCode, States};
-use crate::Map;
 
 pub const COVERAGE: (i32, i32) = (1875, 2015);
 

@@ -10,10 +10,10 @@
 use crate::batch;
 use crate::column::{covers, Column};
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::rivalries::{TD, TD_COVERAGE, TSS, TSS_COVERAGE};
 use ordo_sources::typed::TableSpec;
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
 
 type Spans = Map<(u16, u16), Vec<(i32, i32)>>;
 

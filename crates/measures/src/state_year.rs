@@ -10,10 +10,10 @@
 use crate::dyads::Universe;
 use crate::inputs::Inputs;
 use crate::majors;
+use crate::Map;
 use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{Field, Schema};
 use ordo_states::{StateCode, States};
-use crate::Map;
 use std::sync::Arc;
 
 /// State-years of the given states (all members when `only` is empty).

@@ -12,15 +12,19 @@
 
 use crate::batch;
 use crate::column::{covers, Column};
+use crate::dyads::DyadYear;
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::trade::{COVERAGE, DYADIC, NATIONAL};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
+
+/// Imports of the lower code from the higher, and the reverse.
+type Flows = (Option<f64>, Option<f64>);
 
 #[derive(Debug, Default)]
 pub struct Trade {
     /// (lower code, higher code, year) -> (imports of lower from higher, imports of higher from lower).
-    dyadic: Map<(u16, u16, i32), (Option<f64>, Option<f64>)>,
+    dyadic: Map<DyadYear, Flows>,
     /// (code, year) -> imports + exports.
     total: Map<(u16, i32), f64>,
 }

@@ -21,18 +21,19 @@
 
 use crate::batch;
 use crate::column::{distance, Column};
+use crate::dyads::DyadYear;
 use crate::dyads::DyadYears;
 use crate::un_votes::{dyad_year_scores, UnScores, Vote};
+use crate::Map;
 use ordo_sources::datasets::un::{
     IDEAL_POINTS, IDEAL_POINTS_COVERAGE, ROLL_CALLS, VOTES, VOTES_COVERAGE,
 };
 use ordo_sources::{DataDir, DataError, SourceUse};
 use ordo_states::States;
-use crate::Map;
 
 #[derive(Debug, Default)]
 pub struct UnVoting {
-    scores: Map<(u16, u16, i32), UnScores>,
+    scores: Map<DyadYear, UnScores>,
     ideal: Map<(u16, i32), Option<f64>>,
     /// Votes whose country could not be mapped to a COW code on the vote date.
     pub unmapped_votes: usize,
@@ -66,7 +67,11 @@ impl UnVoting {
         let mut votes = Vec::with_capacity(rc_col.len());
         let mut unmapped = 0;
         let mut non_member = 0;
-        let data_end = states.system.iter().flat_map(|s| s.spells.iter().map(|sp| sp.end)).max();
+        let data_end = states
+            .system
+            .iter()
+            .flat_map(|s| s.spells.iter().map(|sp| sp.end))
+            .max();
         for i in 0..rc_col.len() {
             let (Some(r), Some(c), Some(value)) =
                 (rc_col[i], &country[i], vote_code(vote[i].as_deref()))
@@ -84,7 +89,11 @@ impl UnVoting {
                     + chrono::Duration::days(i64::from(day));
                 let code = states.crosswalk.un_to_cow(c, code[i].as_deref(), date)?;
                 // 0 marks a mapped state that was not a member that day.
-                Some(if member_on(states, code, date, data_end) { code.0 } else { 0 })
+                Some(if member_on(states, code, date, data_end) {
+                    code.0
+                } else {
+                    0
+                })
             });
             match ccode {
                 Some(0) => non_member += 1,
@@ -163,9 +172,16 @@ impl UnVoting {
 
 /// Whether a state is a COW member on `date`; a spell ending on the last day
 /// of the membership data is open.
-fn member_on(states: &States, code: ordo_states::StateCode, date: chrono::NaiveDate, data_end: Option<chrono::NaiveDate>) -> bool {
+fn member_on(
+    states: &States,
+    code: ordo_states::StateCode,
+    date: chrono::NaiveDate,
+    data_end: Option<chrono::NaiveDate>,
+) -> bool {
     states.system.get(code).is_some_and(|s| {
-        s.spells.iter().any(|sp| sp.start <= date && (date <= sp.end || Some(sp.end) == data_end))
+        s.spells
+            .iter()
+            .any(|sp| sp.start <= date && (date <= sp.end || Some(sp.end) == data_end))
     })
 }
 
@@ -207,11 +223,14 @@ fn load_ideal_points(dir: &DataDir, states: &States) -> Result<IdealPoints, Data
             continue;
         };
         let key = (state.code.0, year as i32);
-        if ideal.contains_key(&key) {
-            ideal.insert(key, None);
-            ambiguous += 1;
-        } else {
-            ideal.insert(key, ip[i]);
+        match ideal.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                e.insert(None);
+                ambiguous += 1;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(ip[i]);
+            }
         }
     }
     Ok((ideal, ambiguous, t.source))

@@ -29,6 +29,7 @@
 //!   Conflict Resolution* 61(2): 430–456.
 //! - Signorino and Ritter (1999) and Häge (2011): see [`crate::similarity`].
 
+use crate::dyads::DyadYear;
 use crate::Map;
 
 use crate::similarity::{agreement, Agreement, Contingency};
@@ -60,7 +61,7 @@ const POSITIONS: usize = 3;
 /// If a state has several records for the same roll call, the last one in
 /// `votes` counts, so that a corrected record appended to the data replaces
 /// the original rather than being counted twice.
-pub fn dyad_year_scores(votes: &[Vote]) -> Map<(u16, u16, i32), UnScores> {
+pub fn dyad_year_scores(votes: &[Vote]) -> Map<DyadYear, UnScores> {
     let mut scores = Map::default();
     for (year, year_votes) in votes_by_year(votes) {
         YearBallots::new(&year_votes).score_dyads(year, &mut scores);
@@ -167,7 +168,7 @@ impl YearBallots {
     }
 
     /// Inserts the scores of every dyad with at least one common roll call.
-    fn score_dyads(&self, year: i32, scores: &mut Map<(u16, u16, i32), UnScores>) {
+    fn score_dyads(&self, year: i32, scores: &mut Map<DyadYear, UnScores>) {
         let states = self.states.len();
         scores.reserve(states * states.saturating_sub(1) / 2);
         let mut table = Contingency::new(POSITIONS);
@@ -347,7 +348,7 @@ mod tests {
         for v in votes.iter().filter(|v| position(v.vote).is_some()) {
             by_roll_call.entry(v.rcid).or_default().push(v);
         }
-        let mut naive: Map<(u16, u16, i32), Contingency> = Map::default();
+        let mut naive: Map<DyadYear, Contingency> = Map::default();
         for cast in by_roll_call.values() {
             for va in cast {
                 for vb in cast.iter().filter(|vb| va.ccode < vb.ccode) {

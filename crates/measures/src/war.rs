@@ -7,17 +7,18 @@
 
 use crate::batch;
 use crate::column::{flag, Column};
+use crate::dyads::DyadYear;
 use crate::dyads::DyadYears;
+use crate::Map;
 use ordo_sources::datasets::war::{COVERAGE, COW_WAR_INTER};
 use ordo_sources::{DataDir, DataError, SourceUse};
-use crate::Map;
 
 const SOURCE: &str = "cow_war_inter";
 
 #[derive(Debug, Default)]
 pub struct Wars {
     /// (ongoing, onset), maxima over the wars of the dyad-year.
-    dyad_years: Map<(u16, u16, i32), (i64, i64)>,
+    dyad_years: Map<DyadYear, (i64, i64)>,
 }
 
 impl Wars {
@@ -33,7 +34,7 @@ impl Wars {
             batch::ints(b, "cowinterongoing"),
             batch::ints(b, "cowinteronset"),
         );
-        let mut dyad_years: Map<(u16, u16, i32), (i64, i64)> = Map::default();
+        let mut dyad_years: Map<DyadYear, (i64, i64)> = Map::default();
         for i in 0..c1.len() {
             let Some(year) = y[i] else { continue };
             let e = dyad_years.entry((c1[i], c2[i], year as i32)).or_default();

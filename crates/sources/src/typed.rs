@@ -141,7 +141,10 @@ impl TableSpec {
         // text: no allocation per row, and a false duplicate would need a
         // 128-bit hash collision.
         let mut seen: HashMap<u128, u64> = HashMap::new();
-        assert!(key_idx.len() <= MAX_KEY, "unique keys have at most {MAX_KEY} columns");
+        assert!(
+            key_idx.len() <= MAX_KEY,
+            "unique keys have at most {MAX_KEY} columns"
+        );
         while let Some(row) = t.next_row()? {
             let mut key = [""; MAX_KEY];
             let mut n = 0;
@@ -240,7 +243,12 @@ impl ColumnBuilder {
 
     /// Appends the row's value; returns its text (None when missing) for
     /// key checks.
-    fn push<'t>(&mut self, row: &Row<'t>, spec: &Column, col: &Col) -> Result<Option<&'t str>, ReadError> {
+    fn push<'t>(
+        &mut self,
+        row: &Row<'t>,
+        spec: &Column,
+        col: &Col,
+    ) -> Result<Option<&'t str>, ReadError> {
         let raw = row
             .opt_str(col)?
             .filter(|v| !spec.missing.contains(&v.trim()));

@@ -21,16 +21,18 @@ use std::path::{Path, PathBuf};
 /// executable, so a rebuilt ordo never reads tables an older build cached.
 fn build_id() -> &'static str {
     static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    ID.get_or_init(|| match std::env::current_exe().and_then(std::fs::metadata) {
-        Ok(m) => {
-            let modified = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-            format!("{} {}", m.len(), modified.map_or(0, |d| d.as_nanos()))
-        }
-        Err(_) => "unknown".into(),
-    })
+    ID.get_or_init(
+        || match std::env::current_exe().and_then(std::fs::metadata) {
+            Ok(m) => {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+                format!("{} {}", m.len(), modified.map_or(0, |d| d.as_nanos()))
+            }
+            Err(_) => "unknown".into(),
+        },
+    )
 }
 
 /// The cache key of a table.

@@ -142,10 +142,9 @@ fn parquet_table(
         .schema()
         .clone();
     let url = ListingTableUrl::parse(path.to_string_lossy())?;
-    let options =
-        ListingOptions::new(Arc::new(ParquetFormat::default()))
-            .with_file_extension(".parquet")
-            .with_file_sort_order(order);
+    let options = ListingOptions::new(Arc::new(ParquetFormat::default()))
+        .with_file_extension(".parquet")
+        .with_file_sort_order(order);
     let config = ListingTableConfig::new(url)
         .with_listing_options(options)
         .with_schema(schema);
@@ -157,7 +156,10 @@ fn sort_order(columns: &[String]) -> Vec<Vec<SortExpr>> {
     if columns.is_empty() {
         return Vec::new();
     }
-    vec![columns.iter().map(|c| col(c.as_str()).sort(true, false)).collect()]
+    vec![columns
+        .iter()
+        .map(|c| col(c.as_str()).sort(true, false))
+        .collect()]
 }
 
 #[async_trait]

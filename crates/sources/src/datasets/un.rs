@@ -77,5 +77,8 @@ pub static IDEAL_POINTS: TableSpec = TableSpec {
     na_missing: false,
 };
 
-pub const VOTES_COVERAGE: (i32, i32) = (1946, 2019);
+/// Roll calls run from 1946 to 2020-01-14 (one vote in 2020). 1964 has no
+/// roll call at all: the 19th session took no recorded votes during the
+/// Article 19 financing crisis.
+pub const VOTES_COVERAGE: (i32, i32) = (1946, 2020);
 pub const IDEAL_POINTS_COVERAGE: (i32, i32) = (1946, 2012);

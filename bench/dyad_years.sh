@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Benchmark: the full dyad-year frame 1816-2016 with every measure, ordo vs
+# pandas (bench/dyad_years_pandas.py), wall time and peak memory, plus a
+# one-dyad query. Prints a Markdown table for BENCHMARKS.md.
+#   bash bench/dyad_years.sh            (needs python3 with pandas, numpy, scipy)
+# Run by hand, not by the tests. First run compiles ordo in release mode
+# (about 20 minutes on 2 cores, DataFusion included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -q -p ordo-cli
+ORDO=target/release/ordo
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+measure() { # label, command...
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
+  read -r secs kb <"$work/time"
+  printf '%s\t%s\t%s\n' "$label" "$secs" "$((kb / 1024))" | tee -a "$work/results"
+}
+
+measure "ordo: non-directed frame, cold store, to Parquet" $ORDO --store "$work/s1" dyads --from 1816 --to 2016 --out "$work/ndy.parquet"
+measure "ordo: non-directed frame, cold store, to CSV" $ORDO --store "$work/s2" dyads --from 1816 --to 2016 --out "$work/ndy.csv"
+measure "ordo: non-directed frame, cached, to CSV" $ORDO --store "$work/s2" dyads --from 1816 --to 2016 --out "$work/ndy2.csv"
+measure "ordo: directed frame, cold store, to Parquet" $ORDO --store "$work/s3" dyads --directed --from 1816 --to 2016 --out "$work/dy.parquet"
+measure "ordo: directed frame, cold store, to CSV" $ORDO --store "$work/s4" dyads --directed --from 1816 --to 2016 --out "$work/dy.csv"
+measure "ordo: one dyad (ITA-RUS), cached" $ORDO --store "$work/s4" dyad ITA RUS --directed --format csv
+measure "pandas: non-directed frame to CSV" python3 bench/dyad_years_pandas.py --from 1816 --to 2016 --out "$work/pd_ndy.csv"
+measure "pandas: directed frame to CSV" python3 bench/dyad_years_pandas.py --directed --from 1816 --to 2016 --out "$work/pd_dy.csv"
+python3 bench/compare_frames.py "$work/ndy.csv" "$work/pd_ndy.csv" >"$work/cmp" && echo "non-directed frames identical (compare_frames.py)" || { tail -5 "$work/cmp"; exit 1; }
+
+echo
+echo "| run | wall s | peak MiB |"
+echo "|---|---:|---:|"
+awk -F'\t' '{printf "| %s | %s | %s |\n", $1, $2, $3}' "$work/results"
+echo
+awk -F'\t' '
+  $1 ~ /^ordo: non-directed frame, cold store, to CSV/ {o1=$2}
+  $1 ~ /^ordo: directed frame, cold store, to CSV/ {o2=$2}
+  $1 ~ /^pandas: non-directed/ {p1=$2}
+  $1 ~ /^pandas: directed/ {p2=$2}
+  END {printf "speed-up over pandas (same output, CSV): non-directed %.1fx, directed %.1fx\n", p1/o1, p2/o2}' "$work/results"
