@@ -61,3 +61,17 @@ pub fn flag(found: Option<i64>, coverage: (i32, i32), year: i32) -> Option<i64> 
 pub fn distance(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     Some((a? - b?).abs())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_are_zero_only_inside_coverage() {
+        assert_eq!(flag(Some(1), (1816, 2014), 1900), Some(1));
+        assert_eq!(flag(None, (1816, 2014), 1900), Some(0));
+        assert_eq!(flag(None, (1816, 2014), 2015), None);
+        assert_eq!(distance(Some(0.25), Some(0.75)), Some(0.5));
+        assert_eq!(distance(None, Some(0.75)), None);
+    }
+}

@@ -67,3 +67,31 @@ impl Contiguity {
         vec![Column::ints("cow_conttype", "cow_contdir", COVERAGE, v)]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_type_of_spells_overlapping_the_year() {
+        let mut c = Contiguity::default();
+        // A sea spell (type 4) 1900-1950 and a land spell (type 1) 1920-1930.
+        c.spells.insert(
+            (2, 20),
+            vec![(4, 1900, 1950), (1, 1920, 1930), (0, 1951, 2016)],
+        );
+        assert_eq!(c.conttype(20, 2, 1910), Some(4));
+        assert_eq!(c.conttype(2, 20, 1925), Some(1));
+        assert_eq!(
+            c.conttype(2, 20, 1960),
+            Some(0),
+            "type 0 spells are not contiguity"
+        );
+        assert_eq!(
+            c.conttype(2, 200, 1960),
+            Some(0),
+            "no spell: not contiguous"
+        );
+        assert_eq!(c.conttype(2, 20, 2017), None, "outside 1816-2016");
+    }
+}

@@ -61,3 +61,37 @@ impl Democracy {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_are_absolute_differences() {
+        let mut d = Democracy::default();
+        // Italy 1938: polity2 -9; USSR 1938: -9 -> distance 0. UK 1938: 10.
+        d.scores
+            .insert((325, 1938), [Some(0.058), Some(-9.0), None]);
+        d.scores.insert((200, 1938), [Some(0.8), Some(10.0), None]);
+        let keys = DyadYears {
+            ccode1: vec![200],
+            ccode2: vec![325],
+            year: vec![1938],
+            directed: false,
+        };
+        let cols = d.columns(&keys);
+        let get = |name: &str| {
+            let c = cols.iter().find(|c| c.name == name).unwrap();
+            c.values
+                .as_any()
+                .downcast_ref::<arrow_array::Float64Array>()
+                .unwrap()
+                .iter()
+                .next()
+                .unwrap()
+        };
+        assert_eq!(get("dem_polity2_dist"), Some(19.0));
+        assert!((get("dem_polyarchy_dist").unwrap() - 0.742).abs() < 1e-12);
+        assert_eq!(get("dem_uds_dist"), None, "missing in either: NULL");
+    }
+}

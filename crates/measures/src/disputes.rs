@@ -140,3 +140,44 @@ fn columns_of(
         ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dispute_years_and_gaps() {
+        // Italy-USSR 1937 (dispute 336): onset, hostility 4, fatality 0.
+        let mut m = DisputeYears::default();
+        m.insert((325, 365, 1937), (1, 1, Some(4), Some(0)));
+        let keys = DyadYears {
+            ccode1: vec![325, 325, 325],
+            ccode2: vec![365, 365, 365],
+            year: vec![1937, 1938, 2015],
+            directed: false,
+        };
+        let cols = columns_of(
+            &m,
+            &keys,
+            ["on", "onset", "host", "fat"],
+            "cow_mid_ddydisps",
+            (1816, 2014),
+        );
+        let ints = |k: usize| {
+            cols[k]
+                .values
+                .as_any()
+                .downcast_ref::<arrow_array::Int64Array>()
+                .unwrap()
+                .iter()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ints(0), [Some(1), Some(0), None]);
+        assert_eq!(
+            ints(2),
+            [Some(4), None, None],
+            "hostility only with a dispute"
+        );
+        assert_eq!(ints(3), [Some(0), None, None]);
+    }
+}

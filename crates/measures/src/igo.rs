@@ -59,3 +59,29 @@ impl Igos {
         vec![Column::ints("igo_shared", "cow_igo_ndy", COVERAGE, v)]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_memberships_are_found_in_either_order() {
+        let mut i = Igos::default();
+        i.shared.insert((325, 365, 1938), 17);
+        let keys = DyadYears {
+            ccode1: vec![365, 325],
+            ccode2: vec![325, 365],
+            year: vec![1938, 1939],
+            directed: true,
+        };
+        let col = &i.columns(&keys)[0];
+        let v: Vec<_> = col
+            .values
+            .as_any()
+            .downcast_ref::<arrow_array::Int64Array>()
+            .unwrap()
+            .iter()
+            .collect();
+        assert_eq!(v, [Some(17), None]);
+    }
+}

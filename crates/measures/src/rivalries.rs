@@ -91,3 +91,24 @@ fn active(spans: &Spans, keys: &DyadYears, coverage: (i32, i32)) -> Vec<Option<i
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rivalry_years_are_inclusive_in_either_order() {
+        let mut spans = Spans::default();
+        spans.insert((325, 365), vec![(1920, 1930)]);
+        let keys = DyadYears {
+            ccode1: vec![365, 325, 325, 325],
+            ccode2: vec![325, 365, 365, 365],
+            year: vec![1920, 1930, 1931, 2015],
+            directed: true,
+        };
+        assert_eq!(
+            active(&spans, &keys, (1494, 2010)),
+            [Some(1), Some(1), Some(0), None]
+        );
+    }
+}

@@ -111,3 +111,39 @@ impl Trade {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(rows: &[(u16, u16, i32)]) -> DyadYears {
+        DyadYears {
+            ccode1: rows.iter().map(|r| r.0).collect(),
+            ccode2: rows.iter().map(|r| r.1).collect(),
+            year: rows.iter().map(|r| r.2).collect(),
+            directed: true,
+        }
+    }
+
+    #[test]
+    fn flows_follow_the_order_asked_and_dependence_is_share_of_total_trade() {
+        // Italy (325) imports 29 from the USSR (365), exports 15 to it in 1931;
+        // Italy's total trade 1,000, the USSR's 1,500 (round numbers).
+        let mut t = Trade::default();
+        t.dyadic.insert((325, 365, 1931), (Some(29.0), Some(15.0)));
+        t.total.insert((325, 1931), 1000.0);
+        t.total.insert((365, 1931), 1500.0);
+        assert_eq!(t.flows(325, 365, 1931), (Some(29.0), Some(15.0)));
+        assert_eq!(t.flows(365, 325, 1931), (Some(15.0), Some(29.0)));
+        assert_eq!(t.flows(325, 365, 1869), (None, None), "outside 1870-2014");
+        let cols = t.columns(&keys(&[(325, 365, 1931), (365, 325, 1931)]));
+        let dep1 = cols[2]
+            .values
+            .as_any()
+            .downcast_ref::<arrow_array::Float64Array>()
+            .unwrap();
+        // (29 + 15) / 1000 = 0.044 for Italy; (15 + 29) / 1500 for the USSR.
+        assert!((dep1.value(0) - 0.044).abs() < 1e-12);
+        assert!((dep1.value(1) - 44.0 / 1500.0).abs() < 1e-12);
+    }
+}

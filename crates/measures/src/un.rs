@@ -235,3 +235,22 @@ fn load_ideal_points(dir: &DataDir, states: &States) -> Result<IdealPoints, Data
     }
     Ok((ideal, ambiguous, t.source))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::vote_code;
+
+    #[test]
+    fn votes_are_coded_yes_one_abstain_two_no_three() {
+        assert_eq!(
+            [
+                vote_code(Some("yes")),
+                vote_code(Some("abstain")),
+                vote_code(Some("no"))
+            ],
+            [Some(1), Some(2), Some(3)]
+        );
+        assert_eq!(vote_code(Some("absent")), None);
+        assert_eq!(vote_code(None), None);
+    }
+}

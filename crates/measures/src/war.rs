@@ -66,3 +66,27 @@ impl Wars {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_wars_in_a_year_take_the_maximum_and_absence_is_zero_inside_coverage() {
+        let mut w = Wars::default();
+        w.dyad_years.insert((255, 390, 1864), (1, 1));
+        let keys = DyadYears {
+            ccode1: vec![255, 255, 255],
+            ccode2: vec![390, 390, 390],
+            year: vec![1864, 1865, 2010],
+            directed: true,
+        };
+        let cols = w.columns(&keys);
+        let inter = cols[0]
+            .values
+            .as_any()
+            .downcast_ref::<arrow_array::Int64Array>()
+            .unwrap();
+        assert_eq!(inter.iter().collect::<Vec<_>>(), [Some(1), Some(0), None]);
+    }
+}
