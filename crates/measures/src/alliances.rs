@@ -60,7 +60,15 @@ impl Alliances {
         Ok((Alliances { pledges }, t.source))
     }
 
+    /// Pledges and portfolio similarity.
     pub fn columns(&self, keys: &DyadYears, universe: &Universe<'_>) -> Vec<Column> {
+        let mut out = self.pledge_columns(keys);
+        out.extend(self.portfolio_columns(keys, universe));
+        out
+    }
+
+    /// The five pledge flags only.
+    pub fn pledge_columns(&self, keys: &DyadYears) -> Vec<Column> {
         let names = [
             "atop_defense",
             "atop_offense",
@@ -68,7 +76,7 @@ impl Alliances {
             "atop_nonagg",
             "atop_consul",
         ];
-        let mut out: Vec<Column> = names
+        names
             .iter()
             .enumerate()
             .map(|(k, name)| {
@@ -80,9 +88,7 @@ impl Alliances {
                     .collect();
                 Column::ints(name, SOURCE, COVERAGE, v)
             })
-            .collect();
-        out.extend(self.portfolio_columns(keys, universe));
-        out
+            .collect()
     }
 
     fn portfolio_columns(&self, keys: &DyadYears, universe: &Universe<'_>) -> Vec<Column> {
