@@ -3,7 +3,7 @@
 //! Commands produce Arrow data so that one writer serves the table, CSV, JSON
 //! and Parquet outputs (and, later, the SQL store) with the same values.
 
-use arrow_array::{ArrayRef, BooleanArray, Int64Array, RecordBatch, StringArray};
+use arrow_array::{ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use std::sync::Arc;
 
@@ -31,6 +31,11 @@ impl Frame {
     pub fn int(self, name: &str, values: impl IntoIterator<Item = Option<i64>>) -> Frame {
         let array: Int64Array = values.into_iter().collect();
         self.push(name, DataType::Int64, Arc::new(array))
+    }
+
+    pub fn float(self, name: &str, values: impl IntoIterator<Item = Option<f64>>) -> Frame {
+        let array: Float64Array = values.into_iter().collect();
+        self.push(name, DataType::Float64, Arc::new(array))
     }
 
     pub fn flag(self, name: &str, values: impl IntoIterator<Item = Option<bool>>) -> Frame {

@@ -53,6 +53,12 @@ enum Command {
     Coverage(cmd::coverage::CoverageArgs),
     /// SQL over every dataset and derived table.
     Sql(cmd::sql::SqlArgs),
+    /// The international system year by year: majors, concentration, movement, transitions, conflict among majors.
+    System(cmd::system::SystemArgs),
+    /// The instability index of the international order, its components, and its comparison with the periods.
+    Instability(cmd::instability::InstabilityArgs),
+    /// The periodization: orders, stable and crisis phases, turning points.
+    Periods(cmd::periods::PeriodsArgs),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +72,9 @@ fn main() -> ExitCode {
         Command::StatesYear(a) => cmd::state::run_states_year(&ctx, a),
         Command::Coverage(a) => cmd::coverage::run(&ctx, a),
         Command::Sql(a) => cmd::sql::run(&ctx, a),
+        Command::System(a) => cmd::system::run(&ctx, a),
+        Command::Instability(a) => cmd::instability::run(&ctx, a),
+        Command::Periods(a) => cmd::periods::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

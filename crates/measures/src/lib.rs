@@ -23,6 +23,7 @@ pub mod inputs;
 pub mod leaders;
 pub mod majors;
 pub mod majors_rule;
+pub mod middle;
 pub mod movement;
 pub mod portfolio;
 pub mod rivalries;

@@ -36,6 +36,26 @@ pub enum StatesCommand {
         after_long_help = "Examples:\n  ordo states show RUS\n  ordo states show Italy \"Soviet Union\"\n  ordo states show 255 260 265 --format csv"
     )]
     Show(ShowArgs),
+    /// Middle powers of a year: by default the 20 largest non-majors by
+    /// CINC (next:20); or band:lo:hi, non-majors whose CINC share of the
+    /// members' total lies in [lo, hi).
+    #[command(
+        after_long_help = "Examples:\n  ordo states middle --year 1960\n  ordo states middle --year 2010 --rule band:0.005:0.05 --majors top:5"
+    )]
+    Middle(MiddleArgs),
+}
+
+#[derive(Args)]
+pub struct MiddleArgs {
+    /// The year
+    #[arg(long)]
+    year: i32,
+    /// Middle-power rule: next:K or band:lo:hi
+    #[arg(long, default_value = "next:20")]
+    rule: String,
+    /// Major-power rule: cow, cow2024, top:K, share:θ or a CSV file
+    #[arg(long, default_value = "cow2024")]
+    majors: String,
 }
 
 #[derive(Args)]
@@ -82,11 +102,17 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(ctx: &Context, cmd: StatesCommand) -> anyhow::Result<()> {
+    // `middle` loads the state system with the capabilities it needs.
+    let cmd = match cmd {
+        StatesCommand::Middle(a) => return middle(ctx, a),
+        other => other,
+    };
     let states = ctx.states()?;
     match cmd {
         StatesCommand::Resolve(a) => resolve(ctx, &states, a),
         StatesCommand::List(a) => list(ctx, &states, a),
         StatesCommand::Show(a) => show(ctx, &states, a),
+        StatesCommand::Middle(_) => unreachable!("dispatched above"),
     }
 }
 
@@ -176,6 +202,40 @@ fn list(ctx: &Context, states: &States, args: ListArgs) -> anyhow::Result<()> {
             "members of the COW state system on {day}; majors: {}",
             majors.list
         ));
+    ctx.output.emit(&batch, &provenance)
+}
+
+fn middle(ctx: &Context, args: MiddleArgs) -> anyhow::Result<()> {
+    use ordo_measures::majors_rule::MajorsRule;
+    use ordo_measures::middle::MiddleRule;
+    let rule = MiddleRule::parse(&args.rule).map_err(anyhow::Error::msg)?;
+    let majors = MajorsRule::parse(&args.majors).map_err(anyhow::Error::msg)?;
+    let world = crate::tables::World::new(ctx.data_dir()?);
+    let (states, inputs) = world.get().map_err(anyhow::Error::msg)?;
+    let universe = ordo_measures::Universe::new(&states.system, Some(crate::tables::LAST_YEAR));
+    let rows = rule.middle_powers(args.year, &majors, states, &inputs.capabilities, &universe);
+    let name = |c: u16| {
+        states
+            .system
+            .get(ordo_states::StateCode(c))
+            .map(|s| s.name.clone())
+    };
+    let batch = Frame::new()
+        .int("rank", (1..=rows.len()).map(|r| Some(r as i64)))
+        .int("ccode", rows.iter().map(|r| Some(i64::from(r.0))))
+        .text("statenme", rows.iter().map(|r| name(r.0)))
+        .float("nmc_cinc", rows.iter().map(|r| Some(r.1)))
+        .float("share_of_members", rows.iter().map(|r| Some(r.2)))
+        .build()?;
+    let cinc = inputs
+        .sources
+        .iter()
+        .find(|s| s.dataset == "cow_nmc")
+        .cloned();
+    let provenance = Provenance::from_sources(&cinc.into_iter().collect::<Vec<_>>()).with(format!(
+        "{}: middle powers by {rule}; majors: {majors}",
+        args.year
+    ));
     ctx.output.emit(&batch, &provenance)
 }
 

@@ -1,0 +1,237 @@
+//! `ordo instability`: the instability index of the international order,
+//! its components, and its comparison with the article's periodization.
+
+use crate::context::Context;
+use crate::frame::Frame;
+use crate::provenance::{describe, Provenance};
+use crate::tables::{FIRST_YEAR, LAST_YEAR};
+use crate::years::Years;
+use anyhow::Context as _;
+use arrow_array::{ArrayRef, Float64Array, RecordBatch};
+use arrow_schema::{Field, Schema};
+use clap::Args;
+use ordo_analysis::bootstrap::block_bootstrap_diff;
+use ordo_analysis::{instability_index, IndexRow, Periodization, PhaseKind, Recipe};
+use ordo_measures::majors_rule::MajorsRule;
+use ordo_measures::system_year::system_years;
+use ordo_measures::Universe;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A transparent instability index: every component of the recipe (TOML,
+/// default crates/analysis/data/instability.toml) standardised over the
+/// recipe's reference window and combined with its weights, overall and for
+/// the distributive and normative dimensions; each component is shown raw and
+/// standardised. With --compare-periods: for each order of the
+/// periodization, the mean index in the stable and in the crisis phase, the
+/// difference and its moving-block bootstrap interval, and whether the data
+/// agree with the periodization.
+#[derive(Args)]
+#[command(
+    after_long_help = "Examples:\n  ordo instability\n  ordo instability --compare-periods\n  ordo instability --recipe my-recipe.toml --periods my-periods.toml --compare-periods --seed 7\n  ordo instability --majors top:5 --format csv --out instability.csv"
+)]
+pub struct InstabilityArgs {
+    #[command(flatten)]
+    years: Years,
+    /// Recipe file (TOML) [default: ordo's shipped recipe]
+    #[arg(long, value_name = "FILE")]
+    recipe: Option<PathBuf>,
+    /// Periodization file (TOML) [default: the article's, shipped with ordo]
+    #[arg(long, value_name = "FILE")]
+    periods: Option<PathBuf>,
+    /// Major-power rule: cow, cow2024, top:K, share:θ or a CSV file
+    #[arg(long, default_value = "cow2024")]
+    majors: String,
+    /// Compare stable and crisis phases of each order
+    #[arg(long)]
+    compare_periods: bool,
+    /// Bootstrap: seed of the ChaCha8 generator
+    #[arg(long, default_value_t = 20260101)]
+    seed: u64,
+    /// Bootstrap: replicates
+    #[arg(long, default_value_t = 10_000)]
+    reps: usize,
+    /// Bootstrap: block length in years
+    #[arg(long, default_value_t = 3)]
+    block: usize,
+}
+
+pub fn run(ctx: &Context, args: InstabilityArgs) -> anyhow::Result<()> {
+    let recipe = match &args.recipe {
+        Some(p) => Recipe::load(p)?,
+        None => Recipe::builtin(),
+    };
+    let periods = match &args.periods {
+        Some(p) => Periodization::load(p)?,
+        None => Periodization::builtin(),
+    };
+    let rule = MajorsRule::parse(&args.majors).map_err(anyhow::Error::msg)?;
+    let (from, to) = args.years.span((FIRST_YEAR, LAST_YEAR))?;
+    let world = crate::tables::World::new(ctx.data_dir()?);
+    let (states, inputs) = world.get().map_err(anyhow::Error::msg)?;
+    let universe = Universe::new(&states.system, Some(LAST_YEAR));
+    // The reference window must be inside the computed years.
+    let (lo, hi) = (from.min(recipe.reference.0), to.max(recipe.reference.1));
+    let system = system_years(inputs, states, &universe, &rule, lo, hi);
+    let (index, stats) = instability_index(&system.rows, &recipe)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("recipe {}", recipe.file))?;
+    let used: Vec<_> = states
+        .sources
+        .iter()
+        .chain(&inputs.sources)
+        .cloned()
+        .collect();
+    let mut provenance = Provenance {
+        lines: used.iter().map(describe).collect(),
+    }
+    .with(format!(
+        "recipe {} v{} ({}, sha256 {})",
+        recipe.name, recipe.version, recipe.file, recipe.sha256
+    ))
+    .with(format!(
+        "reference window {}-{}; majors rule: {rule}",
+        recipe.reference.0, recipe.reference.1
+    ))
+    .with(format!(
+        "periodization {} ({}, sha256 {})",
+        periods.name, periods.file, periods.sha256
+    ));
+    for s in &stats {
+        provenance = provenance.with(format!(
+            "standardisation {}: mean {:.6}, sd {:.6}, n {}",
+            s.component, s.mean, s.sd, s.n
+        ));
+    }
+    let rows: Vec<&IndexRow> = index
+        .iter()
+        .filter(|r| from <= r.year && r.year <= to)
+        .collect();
+    if args.compare_periods {
+        let p = provenance.with(format!("moving-block bootstrap: block {} years, {} replicates, seed {}, 95% percentile interval", args.block, args.reps, args.seed));
+        return ctx.output.emit(&compare(&rows, &periods, &args)?, &p);
+    }
+    ctx.output
+        .emit(&index_table(&rows, &recipe, &periods)?, &provenance)
+}
+
+fn index_table(
+    rows: &[&IndexRow],
+    recipe: &Recipe,
+    periods: &Periodization,
+) -> anyhow::Result<RecordBatch> {
+    let phase = |y: i32| {
+        periods
+            .phase_of(y)
+            .map(|(o, p)| format!("{} {}", o.name, p.kind.as_str()))
+    };
+    let mut frame = Frame::new()
+        .int("year", rows.iter().map(|r| Some(i64::from(r.year))))
+        .text("phase", rows.iter().map(|r| phase(r.year)))
+        .build()?;
+    let mut columns: Vec<(String, ArrayRef)> = vec![
+        (
+            "index".into(),
+            Arc::new(rows.iter().map(|r| r.index).collect::<Float64Array>()),
+        ),
+        (
+            "distributive".into(),
+            Arc::new(
+                rows.iter()
+                    .map(|r| r.distributive)
+                    .collect::<Float64Array>(),
+            ),
+        ),
+        (
+            "normative".into(),
+            Arc::new(rows.iter().map(|r| r.normative).collect::<Float64Array>()),
+        ),
+        (
+            "weight_available".into(),
+            Arc::new(
+                rows.iter()
+                    .map(|r| Some(r.weight_available))
+                    .collect::<Float64Array>(),
+            ),
+        ),
+    ];
+    for (k, c) in recipe.components.iter().enumerate() {
+        columns.push((
+            c.name.clone(),
+            Arc::new(rows.iter().map(|r| r.raw[k]).collect::<Float64Array>()),
+        ));
+        columns.push((
+            format!("z_{}", c.name),
+            Arc::new(rows.iter().map(|r| r.z[k]).collect::<Float64Array>()),
+        ));
+    }
+    let mut fields: Vec<Field> = frame
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.as_ref().clone())
+        .collect();
+    let mut arrays: Vec<ArrayRef> = frame.columns().to_vec();
+    for (n, a) in columns {
+        fields.push(Field::new(n, a.data_type().clone(), true));
+        arrays.push(a);
+    }
+    frame = RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)?;
+    Ok(frame)
+}
+
+/// Stable vs crisis means per order, and pooled.
+fn compare(
+    rows: &[&IndexRow],
+    periods: &Periodization,
+    args: &InstabilityArgs,
+) -> anyhow::Result<RecordBatch> {
+    let values = |from: i32, to: i32| -> Vec<f64> {
+        rows.iter()
+            .filter(|r| from <= r.year && r.year <= to)
+            .filter_map(|r| r.index)
+            .collect()
+    };
+    let mut out: Vec<(String, Vec<f64>, Vec<f64>)> = Vec::new();
+    let (mut all_stable, mut all_crisis) = (Vec::new(), Vec::new());
+    for o in &periods.orders {
+        let pick = |k: PhaseKind| {
+            o.phases
+                .iter()
+                .filter(|p| p.kind == k)
+                .flat_map(|p| values(p.from, p.to))
+                .collect::<Vec<f64>>()
+        };
+        let (s, c) = (pick(PhaseKind::Stable), pick(PhaseKind::Crisis));
+        all_stable.extend(&s);
+        all_crisis.extend(&c);
+        out.push((o.name.clone(), s, c));
+    }
+    out.push(("pooled".into(), all_stable, all_crisis));
+    let diffs: Vec<_> = out
+        .iter()
+        .map(|(_, s, c)| block_bootstrap_diff(s, c, args.block, args.reps, 0.95, args.seed))
+        .collect();
+    let verdict = |d: &Option<ordo_analysis::bootstrap::Difference>| {
+        d.map(|d| {
+            if d.lo > 0.0 {
+                "agrees: crisis more unstable"
+            } else if d.hi < 0.0 {
+                "disagrees: crisis less unstable"
+            } else {
+                "inconclusive: interval includes 0"
+            }
+        })
+    };
+    Ok(Frame::new()
+        .text("order", out.iter().map(|o| Some(o.0.as_str())))
+        .int("stable_years", out.iter().map(|o| Some(o.1.len() as i64)))
+        .int("crisis_years", out.iter().map(|o| Some(o.2.len() as i64)))
+        .float("mean_stable", diffs.iter().map(|d| d.map(|d| d.mean_a)))
+        .float("mean_crisis", diffs.iter().map(|d| d.map(|d| d.mean_b)))
+        .float("difference", diffs.iter().map(|d| d.map(|d| d.diff)))
+        .float("ci95_lo", diffs.iter().map(|d| d.map(|d| d.lo)))
+        .float("ci95_hi", diffs.iter().map(|d| d.map(|d| d.hi)))
+        .text("verdict", diffs.iter().map(verdict))
+        .build()?)
+}
