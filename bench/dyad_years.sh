@@ -2,13 +2,20 @@
 # Benchmark: the full dyad-year frame 1816-2016 with every measure, ordo vs
 # pandas (bench/dyad_years_pandas.py), wall time and peak memory, plus a
 # one-dyad query. Prints a Markdown table for BENCHMARKS.md.
-#   bash bench/dyad_years.sh            (needs python3 with pandas, numpy, scipy)
-# Run by hand, not by the tests. First run compiles ordo in release mode
-# (about 20 minutes on 2 cores, DataFusion included).
+#   bash bench/dyad_years.sh                 (release build; needs python3 with pandas, numpy, scipy)
+#   PROFILE=dev bash bench/dyad_years.sh     (the dev build `cargo run` and the tests use)
+# Run by hand, not by the tests. The first release run compiles ordo in
+# release mode (about 20 minutes on 2 cores, DataFusion included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q -p ordo-cli
-ORDO=target/release/ordo
+if [ "${PROFILE:-release}" = dev ]; then
+  cargo build -q -p ordo-cli
+  ORDO=target/debug/ordo
+else
+  cargo build --release -q -p ordo-cli
+  ORDO=target/release/ordo
+fi
+echo "ordo binary: $ORDO"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
