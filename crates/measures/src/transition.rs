@@ -16,9 +16,10 @@ pub fn lead_ratio(leader: f64, challenger: f64) -> Option<f64> {
     (challenger > 0.0).then(|| leader / challenger)
 }
 
-/// Parity: challenger at least 80% of the leader.
+/// Parity: challenger at least 80% of the leader. The comparison allows
+/// 1e-12 of rounding, so that exactly 80% (0.16 of 0.20) is parity.
 pub fn parity(leader: f64, challenger: f64) -> bool {
-    leader > 0.0 && challenger >= 0.8 * leader
+    leader > 0.0 && challenger / leader >= 0.8 - 1e-12
 }
 
 /// Whether the gap `leader − challenger` (positive now) had the other sign

@@ -7,8 +7,7 @@ use crate::provenance::{describe, Provenance};
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::years::Years;
 use anyhow::Context as _;
-use arrow_array::{ArrayRef, Float64Array, RecordBatch};
-use arrow_schema::{Field, Schema};
+use arrow_array::RecordBatch;
 use clap::Args;
 use ordo_analysis::bootstrap::block_bootstrap_diff;
 use ordo_analysis::{instability_index, IndexRow, Periodization, PhaseKind, Recipe};
@@ -16,7 +15,6 @@ use ordo_measures::majors_rule::MajorsRule;
 use ordo_measures::system_year::system_years;
 use ordo_measures::Universe;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// A transparent instability index: every component of the recipe (TOML,
 /// default crates/analysis/data/instability.toml) standardised over the
@@ -128,56 +126,19 @@ fn index_table(
     let mut frame = Frame::new()
         .int("year", rows.iter().map(|r| Some(i64::from(r.year))))
         .text("phase", rows.iter().map(|r| phase(r.year)))
-        .build()?;
-    let mut columns: Vec<(String, ArrayRef)> = vec![
-        (
-            "index".into(),
-            Arc::new(rows.iter().map(|r| r.index).collect::<Float64Array>()),
-        ),
-        (
-            "distributive".into(),
-            Arc::new(
-                rows.iter()
-                    .map(|r| r.distributive)
-                    .collect::<Float64Array>(),
-            ),
-        ),
-        (
-            "normative".into(),
-            Arc::new(rows.iter().map(|r| r.normative).collect::<Float64Array>()),
-        ),
-        (
-            "weight_available".into(),
-            Arc::new(
-                rows.iter()
-                    .map(|r| Some(r.weight_available))
-                    .collect::<Float64Array>(),
-            ),
-        ),
-    ];
+        .float("index", rows.iter().map(|r| r.index))
+        .float("distributive", rows.iter().map(|r| r.distributive))
+        .float("normative", rows.iter().map(|r| r.normative))
+        .float(
+            "weight_available",
+            rows.iter().map(|r| Some(r.weight_available)),
+        );
     for (k, c) in recipe.components.iter().enumerate() {
-        columns.push((
-            c.name.clone(),
-            Arc::new(rows.iter().map(|r| r.raw[k]).collect::<Float64Array>()),
-        ));
-        columns.push((
-            format!("z_{}", c.name),
-            Arc::new(rows.iter().map(|r| r.z[k]).collect::<Float64Array>()),
-        ));
+        frame = frame
+            .float(&c.name, rows.iter().map(|r| r.raw[k]))
+            .float(&format!("z_{}", c.name), rows.iter().map(|r| r.z[k]));
     }
-    let mut fields: Vec<Field> = frame
-        .schema()
-        .fields()
-        .iter()
-        .map(|f| f.as_ref().clone())
-        .collect();
-    let mut arrays: Vec<ArrayRef> = frame.columns().to_vec();
-    for (n, a) in columns {
-        fields.push(Field::new(n, a.data_type().clone(), true));
-        arrays.push(a);
-    }
-    frame = RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)?;
-    Ok(frame)
+    frame.build()
 }
 
 /// Stable vs crisis means per order, and pooled.
@@ -223,7 +184,7 @@ fn compare(
             }
         })
     };
-    Ok(Frame::new()
+    Frame::new()
         .text("order", out.iter().map(|o| Some(o.0.as_str())))
         .int("stable_years", out.iter().map(|o| Some(o.1.len() as i64)))
         .int("crisis_years", out.iter().map(|o| Some(o.2.len() as i64)))
@@ -233,5 +194,5 @@ fn compare(
         .float("ci95_lo", diffs.iter().map(|d| d.map(|d| d.lo)))
         .float("ci95_hi", diffs.iter().map(|d| d.map(|d| d.hi)))
         .text("verdict", diffs.iter().map(verdict))
-        .build()?)
+        .build()
 }
