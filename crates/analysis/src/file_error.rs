@@ -24,6 +24,20 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+/// Reads a user-editable file, or says which and why not.
+pub(crate) fn read_text(path: &std::path::Path) -> Result<(String, String), FileError> {
+    let file = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((text, file)),
+        Err(e) => Err(FileError {
+            file,
+            line: 0,
+            key: String::new(),
+            message: e.to_string(),
+        }),
+    }
+}
+
 /// Line (1-based) of a byte offset.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1

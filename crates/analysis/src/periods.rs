@@ -7,7 +7,7 @@
 //! keys, inverted years, phases outside their order, and overlapping phases
 //! (every year belongs to at most one phase, so comparisons are unambiguous).
 
-use crate::file_error::{from_toml, line_of, sha256_hex, FileError};
+use crate::file_error::{from_toml, line_of, read_text, sha256_hex, FileError};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -112,13 +112,7 @@ impl Periodization {
 
     /// Reads and validates a periodization file.
     pub fn load(path: &std::path::Path) -> Result<Periodization, FileError> {
-        let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| FileError {
-            file: file.clone(),
-            line: 0,
-            key: String::new(),
-            message: e.to_string(),
-        })?;
+        let (text, file) = read_text(path)?;
         Periodization::parse(&text, &file)
     }
 

@@ -3,7 +3,7 @@
 //! the standardisation. The default instability recipe is
 //! `crates/analysis/data/instability.toml`.
 
-use crate::file_error::{from_toml, line_of, sha256_hex, FileError};
+use crate::file_error::{from_toml, line_of, read_text, sha256_hex, FileError};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -118,13 +118,7 @@ impl Recipe {
     }
 
     pub fn load(path: &std::path::Path) -> Result<Recipe, FileError> {
-        let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| FileError {
-            file: file.clone(),
-            line: 0,
-            key: String::new(),
-            message: e.to_string(),
-        })?;
+        let (text, file) = read_text(path)?;
         Recipe::parse(&text, &file)
     }
 

@@ -17,6 +17,18 @@ impl Provenance {
         }
     }
 
+    /// Every dataset file behind the state system and the measures' inputs.
+    pub fn of_world(states: &ordo_states::States, inputs: &ordo_measures::Inputs) -> Provenance {
+        Provenance::from_sources(
+            &states
+                .sources
+                .iter()
+                .chain(&inputs.sources)
+                .cloned()
+                .collect::<Vec<_>>(),
+        )
+    }
+
     /// Adds a line about something else the result depends on (a rule, a
     /// project-data file).
     pub fn with(mut self, line: impl Into<String>) -> Provenance {

@@ -2,9 +2,9 @@
 //! table name, and the derived frames. Inputs are loaded at most once per run
 //! and only when a query needs a derived table.
 
-use crate::provenance::describe;
+use crate::provenance::{describe, Provenance};
 use ordo_measures::{dyad_frame, Inputs, Universe};
-use ordo_sources::{datasets, DataDir, SourceUse};
+use ordo_sources::{datasets, DataDir};
 use ordo_states::States;
 use ordo_store::{Built, TableDef};
 use std::sync::{Arc, OnceLock};
@@ -40,9 +40,9 @@ impl World {
             .map_err(Clone::clone)
     }
 
-    fn sources(&self) -> Vec<SourceUse> {
+    fn provenance(&self) -> Vec<String> {
         self.get()
-            .map(|(s, i)| s.sources.iter().chain(&i.sources).cloned().collect())
+            .map(|(s, i)| Provenance::of_world(s, i).lines)
             .unwrap_or_default()
     }
 }
@@ -73,7 +73,7 @@ pub fn definitions(world: &Arc<World>) -> Vec<TableDef> {
                 let frame = dyad_frame(inputs, states, &universe, &keys);
                 Ok(Built {
                     batch: frame.batch,
-                    provenance: w.sources().iter().map(describe).collect(),
+                    provenance: w.provenance(),
                 })
             }),
         });
@@ -90,7 +90,7 @@ pub fn definitions(world: &Arc<World>) -> Vec<TableDef> {
             let (states, inputs) = w.get()?;
             let universe = Universe::new(&states.system, Some(LAST_YEAR));
             let batch = ordo_measures::state_year::state_frame(inputs, states, &universe, &[], FIRST_YEAR, LAST_YEAR);
-            Ok(Built { batch, provenance: w.sources().iter().map(describe).collect() })
+            Ok(Built { batch, provenance: w.provenance() })
         }),
     });
     defs

@@ -46,6 +46,20 @@ impl Column {
     }
 }
 
+/// A record batch of nullable named columns of equal length (a bug in ordo
+/// otherwise, hence the panic).
+pub fn record_batch(columns: Vec<(&str, ArrayRef)>) -> arrow_array::RecordBatch {
+    let fields: Vec<arrow_schema::Field> = columns
+        .iter()
+        .map(|(n, a)| arrow_schema::Field::new(*n, a.data_type().clone(), true))
+        .collect();
+    arrow_array::RecordBatch::try_new(
+        Arc::new(arrow_schema::Schema::new(fields)),
+        columns.into_iter().map(|(_, a)| a).collect(),
+    )
+    .expect("columns of equal length")
+}
+
 /// Inside `[lo, hi]`.
 pub fn covers(coverage: (i32, i32), year: i32) -> bool {
     coverage.0 <= year && year <= coverage.1

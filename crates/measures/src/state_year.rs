@@ -12,7 +12,6 @@ use crate::inputs::Inputs;
 use crate::majors;
 use crate::Map;
 use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
-use arrow_schema::{Field, Schema};
 use ordo_states::{StateCode, States};
 use std::sync::Arc;
 
@@ -87,13 +86,5 @@ pub fn state_frame(
         ("trade_total", f(&|c, y| inputs.trade.total(c, y))),
         ("igo_full", i(&|c, y| inputs.igos.full_memberships(c, y))),
     ];
-    let fields: Vec<Field> = columns
-        .iter()
-        .map(|(n, a)| Field::new(*n, a.data_type().clone(), true))
-        .collect();
-    RecordBatch::try_new(
-        Arc::new(Schema::new(fields)),
-        columns.into_iter().map(|(_, a)| a).collect(),
-    )
-    .expect("equal lengths")
+    crate::column::record_batch(columns)
 }

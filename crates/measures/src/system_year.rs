@@ -19,7 +19,6 @@ use crate::Map;
 use arrow_array::cast::AsArray;
 use arrow_array::types::Int64Type;
 use arrow_array::{ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray};
-use arrow_schema::{Field, Schema};
 use ordo_states::States;
 use std::sync::Arc;
 
@@ -354,13 +353,5 @@ pub fn to_batch(frame: &SystemFrame) -> RecordBatch {
         ("mm_rivalries", i(&|y| y.mm_rivalries)),
         ("mm_allied_share", f(&|y| y.mm_allied_share)),
     ];
-    let fields: Vec<Field> = columns
-        .iter()
-        .map(|(n, a)| Field::new(*n, a.data_type().clone(), true))
-        .collect();
-    RecordBatch::try_new(
-        Arc::new(Schema::new(fields)),
-        columns.into_iter().map(|(_, a)| a).collect(),
-    )
-    .expect("equal lengths")
+    crate::column::record_batch(columns)
 }

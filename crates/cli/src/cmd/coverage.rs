@@ -3,7 +3,7 @@
 
 use crate::context::Context;
 use crate::frame::Frame;
-use crate::provenance::{describe, Provenance};
+use crate::provenance::Provenance;
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::years::Years;
 use clap::Args;
@@ -52,15 +52,10 @@ pub fn run(ctx: &Context, args: CoverageArgs) -> anyhow::Result<()> {
         .text("outside_coverage", get(Status::OutsideCoverage))
         .text("no_data", get(Status::NoData))
         .build()?;
-    let used: Vec<_> = states
-        .sources
-        .iter()
-        .chain(&inputs.sources)
-        .cloned()
-        .collect();
-    let provenance = Provenance {
-        lines: used.iter().map(describe).collect(),
-    }
-    .with(format!("dyad {}-{}, {from}-{to}", a.min(b), a.max(b)));
+    let provenance = Provenance::of_world(&states, &inputs).with(format!(
+        "dyad {}-{}, {from}-{to}",
+        a.min(b),
+        a.max(b)
+    ));
     ctx.output.emit(&batch, &provenance)
 }

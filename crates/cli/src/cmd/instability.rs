@@ -3,7 +3,7 @@
 
 use crate::context::Context;
 use crate::frame::Frame;
-use crate::provenance::{describe, Provenance};
+use crate::provenance::Provenance;
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::years::Years;
 use anyhow::Context as _;
@@ -74,27 +74,19 @@ pub fn run(ctx: &Context, args: InstabilityArgs) -> anyhow::Result<()> {
     let (index, stats) = instability_index(&system.rows, &recipe)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("recipe {}", recipe.file))?;
-    let used: Vec<_> = states
-        .sources
-        .iter()
-        .chain(&inputs.sources)
-        .cloned()
-        .collect();
-    let mut provenance = Provenance {
-        lines: used.iter().map(describe).collect(),
-    }
-    .with(format!(
-        "recipe {} v{} ({}, sha256 {})",
-        recipe.name, recipe.version, recipe.file, recipe.sha256
-    ))
-    .with(format!(
-        "reference window {}-{}; majors rule: {rule}",
-        recipe.reference.0, recipe.reference.1
-    ))
-    .with(format!(
-        "periodization {} ({}, sha256 {})",
-        periods.name, periods.file, periods.sha256
-    ));
+    let mut provenance = Provenance::of_world(states, inputs)
+        .with(format!(
+            "recipe {} v{} ({}, sha256 {})",
+            recipe.name, recipe.version, recipe.file, recipe.sha256
+        ))
+        .with(format!(
+            "reference window {}-{}; majors rule: {rule}",
+            recipe.reference.0, recipe.reference.1
+        ))
+        .with(format!(
+            "periodization {} ({}, sha256 {})",
+            periods.name, periods.file, periods.sha256
+        ));
     for s in &stats {
         provenance = provenance.with(format!(
             "standardisation {}: mean {:.6}, sd {:.6}, n {}",

@@ -1,7 +1,7 @@
 //! `ordo system`: the international system, one row per year.
 
 use crate::context::Context;
-use crate::provenance::{describe, Provenance};
+use crate::provenance::Provenance;
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::years::Years;
 use clap::Args;
@@ -38,15 +38,6 @@ pub fn run(ctx: &Context, args: SystemArgs) -> anyhow::Result<()> {
     for w in &frame.warnings {
         eprintln!("warning: {w}");
     }
-    let used: Vec<_> = states
-        .sources
-        .iter()
-        .chain(&inputs.sources)
-        .cloned()
-        .collect();
-    let provenance = Provenance {
-        lines: used.iter().map(describe).collect(),
-    }
-    .with(format!("majors rule: {rule}"));
+    let provenance = Provenance::of_world(states, inputs).with(format!("majors rule: {rule}"));
     ctx.output.emit(&to_batch(&frame), &provenance)
 }

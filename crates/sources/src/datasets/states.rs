@@ -39,39 +39,31 @@ pub static COW_STATES: TableSpec = TableSpec {
     na_missing: false,
 };
 
-pub static COW_MAJORS: TableSpec = TableSpec {
-    dataset: "cow_majors",
-    file: "cow_majors.csv",
-    table: "cow_majors",
-    columns: &[
-        C::ccode("ccode"),
-        SPELL[0],
-        SPELL[1],
-        SPELL[2],
-        SPELL[3],
-        SPELL[4],
-        SPELL[5],
-    ],
-    unique: &["ccode", "styear", "stmonth", "stday"],
-    na_missing: false,
-};
+/// Columns of both major-power releases (v2024 adds `stateabb`, ignored).
+const MAJORS: [C; 7] = [
+    C::ccode("ccode"),
+    SPELL[0],
+    SPELL[1],
+    SPELL[2],
+    SPELL[3],
+    SPELL[4],
+    SPELL[5],
+];
 
-pub static COW_MAJORS_V2024: TableSpec = TableSpec {
-    dataset: "cow_majors_v2024",
-    file: "majors2024.csv",
-    table: "cow_majors_v2024",
-    columns: &[
-        C::ccode("ccode"),
-        SPELL[0],
-        SPELL[1],
-        SPELL[2],
-        SPELL[3],
-        SPELL[4],
-        SPELL[5],
-    ],
-    unique: &["ccode", "styear", "stmonth", "stday"],
-    na_missing: false,
-};
+const fn majors(dataset: &'static str, file: &'static str) -> TableSpec {
+    TableSpec {
+        dataset,
+        file,
+        table: dataset,
+        columns: &MAJORS,
+        unique: &["ccode", "styear", "stmonth", "stday"],
+        na_missing: false,
+    }
+}
+
+pub static COW_MAJORS: TableSpec = majors("cow_majors", "cow_majors.csv");
+
+pub static COW_MAJORS_V2024: TableSpec = majors("cow_majors_v2024", "majors2024.csv");
 
 pub static GW_STATES: TableSpec = TableSpec {
     dataset: "gw_states",
