@@ -402,7 +402,7 @@ impl<'t> Row<'t> {
 }
 
 /// Integers as R writes them: `365`, also `365.0` (integer-valued doubles).
-fn parse_int(s: &str) -> Option<i64> {
+pub(crate) fn parse_int(s: &str) -> Option<i64> {
     let t = s.trim();
     if let Ok(v) = t.parse::<i64>() {
         return Some(v);

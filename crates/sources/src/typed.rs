@@ -259,13 +259,18 @@ impl ColumnBuilder {
         let text = text.trim();
         match self {
             ColumnBuilder::Text(b) => b.append_value(text),
+            // Parse the text already fetched and validated above rather than
+            // fetching the field again through `Row::i64`/`Row::f64`.
             ColumnBuilder::Int(b) => {
-                let v = row.i64(col)?;
+                let v = crate::table::parse_int(text)
+                    .ok_or_else(|| row.error(col, text, "expected an integer"))?;
                 check_range(row, spec, col, text, v as f64)?;
                 b.append_value(v);
             }
             ColumnBuilder::Float(b) => {
-                let v = row.f64(col)?;
+                let v: f64 = text
+                    .parse()
+                    .map_err(|_| row.error(col, text, "expected a number"))?;
                 check_range(row, spec, col, text, v)?;
                 b.append_value(v);
             }
