@@ -3,43 +3,10 @@
 //! of the same frame (its full output matches ordo's to 1e-9 on all 956,145
 //! dyad-years 1816-2016, see BENCHMARKS.md), or from the raw files.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-/// One store for all tests of this binary: the frame is built by the first
-/// test that needs it and read from the Parquet cache by the others.
-fn store() -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ordo-test-store")
-}
-
-fn ordo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(store())
-        .args(args)
-        .output()
-        .expect("ordo runs")
-}
-
-fn csv_of(args: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
-    let o = ordo(args);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
-    let header = r.headers().unwrap().iter().map(String::from).collect();
-    (
-        header,
-        r.records()
-            .map(|x| x.unwrap().iter().map(String::from).collect())
-            .collect(),
-    )
-}
-
-fn col(header: &[String], name: &str) -> usize {
-    header
-        .iter()
-        .position(|h| h == name)
-        .unwrap_or_else(|| panic!("no column {name}"))
-}
+use common::{col, csv_of, ordo};
+use std::process::Command;
 
 #[test]
 fn dyad_italy_russia_1816_2022() {

@@ -2,33 +2,9 @@
 //! `ordo states middle` on the real data. CON and the majors are the values
 //! of `bench/system_reference.py` (an independent computation).
 
-use std::process::{Command, Output};
+mod common;
 
-fn ordo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .args(args)
-        .output()
-        .expect("ordo runs")
-}
-
-fn csv_of(args: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
-    let o = ordo(args);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
-    let h = r.headers().unwrap().iter().map(String::from).collect();
-    (
-        h,
-        r.records()
-            .map(|x| x.unwrap().iter().map(String::from).collect())
-            .collect(),
-    )
-}
-
-fn col(h: &[String], n: &str) -> usize {
-    h.iter()
-        .position(|x| x == n)
-        .unwrap_or_else(|| panic!("no {n}"))
-}
+use common::{col, csv_of, ordo};
 
 #[test]
 fn system_1816_2022_with_majors_and_concentration() {
