@@ -51,10 +51,20 @@ fn column<'a>(batch: &'a RecordBatch, name: &str) -> &'a dyn Array {
         .as_ref()
 }
 
+/// The date of a Date32 day number (days since 1970-01-01).
+pub fn date_of_day(days: i32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch")
+        + chrono::Duration::days(i64::from(days))
+}
+
+/// The Date32 day number of a date.
+pub fn day_number(date: chrono::NaiveDate) -> Option<i32> {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    i32::try_from((date - epoch).num_days()).ok()
+}
+
 /// Year of a Date32 day number.
 pub fn year_of_day(days: i32) -> i32 {
     use chrono::Datelike;
-    (chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch")
-        + chrono::Duration::days(i64::from(days)))
-    .year()
+    date_of_day(days).year()
 }

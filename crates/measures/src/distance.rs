@@ -71,8 +71,8 @@ impl Distances {
     /// Coordinates of a state's capital for a year.
     fn capital(&self, code: u16, year: i32) -> Option<(f64, f64)> {
         let spells = self.capitals.get(&code)?;
-        let dec31 = day_number(year, 12, 31)?;
-        let jan1 = day_number(year, 1, 1)?;
+        let dec31 = batch::day_number(chrono::NaiveDate::from_ymd_opt(year, 12, 31)?)?;
+        let jan1 = batch::day_number(chrono::NaiveDate::from_ymd_opt(year, 1, 1)?)?;
         spells
             .iter()
             .find(|(s, e, _, _)| *s <= dec31 && dec31 <= *e)
@@ -104,13 +104,6 @@ impl Distances {
             Column::floats("cow_mindist", "cow_mindist", mindist::COVERAGE, mind),
         ]
     }
-}
-
-/// Days since 1970-01-01.
-fn day_number(y: i32, m: u32, d: u32) -> Option<i32> {
-    let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
-    i32::try_from((date - epoch).num_days()).ok()
 }
 
 #[cfg(test)]

@@ -60,11 +60,7 @@ impl<'a> Universe<'a> {
     /// `extend_to_year`: extend spells open at the end of the data through
     /// 31 December of that year (`None`: no extension).
     pub fn new(system: &'a StateSystem, extend_to_year: Option<i32>) -> Universe<'a> {
-        let data_end = system
-            .iter()
-            .flat_map(|s| s.spells.iter().map(|sp| sp.end))
-            .max()
-            .unwrap_or(NaiveDate::MIN);
+        let data_end = system.data_end().unwrap_or(NaiveDate::MIN);
         let extend_to = extend_to_year
             .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31))
             .filter(|d| *d > data_end)

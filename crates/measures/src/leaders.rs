@@ -40,8 +40,7 @@ impl Leaders {
     /// The leader of a COW state in office on 31 December of `year`.
     pub fn on_dec31(&self, states: &States, code: u16, year: i32) -> Option<String> {
         let day = chrono::NaiveDate::from_ymd_opt(year, 12, 31)?;
-        let n =
-            i32::try_from((day - chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days()).ok()?;
+        let n = batch::day_number(day)?;
         states
             .crosswalk
             .codes_of(StateCode(code), Scheme::Gw, Some(day))

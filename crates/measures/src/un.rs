@@ -67,11 +67,6 @@ impl UnVoting {
         let mut votes = Vec::with_capacity(rc_col.len());
         let mut unmapped = 0;
         let mut non_member = 0;
-        let data_end = states
-            .system
-            .iter()
-            .flat_map(|s| s.spells.iter().map(|sp| sp.end))
-            .max();
         for i in 0..rc_col.len() {
             let (Some(r), Some(c), Some(value)) =
                 (rc_col[i], &country[i], vote_code(vote[i].as_deref()))
@@ -85,11 +80,10 @@ impl UnVoting {
             };
             let key = (c.clone(), code[i].clone(), day);
             let ccode = *memo.entry(key).or_insert_with(|| {
-                let date = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?
-                    + chrono::Duration::days(i64::from(day));
+                let date = batch::date_of_day(day);
                 let code = states.crosswalk.un_to_cow(c, code[i].as_deref(), date)?;
                 // 0 marks a mapped state that was not a member that day.
-                Some(if member_on(states, code, date, data_end) {
+                Some(if states.system.is_member_ongoing(code, date) {
                     code.0
                 } else {
                     0
@@ -168,21 +162,6 @@ impl UnVoting {
             ),
         ]
     }
-}
-
-/// Whether a state is a COW member on `date`; a spell ending on the last day
-/// of the membership data is open.
-fn member_on(
-    states: &States,
-    code: ordo_states::StateCode,
-    date: chrono::NaiveDate,
-    data_end: Option<chrono::NaiveDate>,
-) -> bool {
-    states.system.get(code).is_some_and(|s| {
-        s.spells
-            .iter()
-            .any(|sp| sp.start <= date && (date <= sp.end || Some(sp.end) == data_end))
-    })
 }
 
 /// yes = 1, abstain = 2, no = 3.

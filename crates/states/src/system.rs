@@ -29,6 +29,8 @@ impl State {
 #[derive(Debug, Clone)]
 pub struct StateSystem {
     states: BTreeMap<StateCode, State>,
+    /// Last day of the membership data, computed once at load.
+    data_end: Option<NaiveDate>,
 }
 
 impl StateSystem {
@@ -77,7 +79,11 @@ impl StateSystem {
             state.spells.push(spell);
             state.spells.sort();
         }
-        Ok((StateSystem { states }, t.finish()?))
+        let data_end = states
+            .values()
+            .flat_map(|s| s.spells.iter().map(|sp| sp.end))
+            .max();
+        Ok((StateSystem { states, data_end }, t.finish()?))
     }
 
     pub fn get(&self, code: StateCode) -> Option<&State> {
@@ -93,6 +99,24 @@ impl StateSystem {
     /// All states, by COW code.
     pub fn iter(&self) -> impl Iterator<Item = &State> {
         self.states.values()
+    }
+
+    /// The last day of the membership data (2016-12-31 in COW v2016). Spells
+    /// that end on it are the spells of states still members when the data
+    /// were closed: "open", not ended.
+    pub fn data_end(&self) -> Option<NaiveDate> {
+        self.data_end
+    }
+
+    /// Whether a state was a member on `day`, counting spells open at the
+    /// end of the data as ongoing (so a 2019 UN vote of Italy counts).
+    pub fn is_member_ongoing(&self, code: StateCode, day: NaiveDate) -> bool {
+        let end = self.data_end;
+        self.get(code).is_some_and(|s| {
+            s.spells
+                .iter()
+                .any(|sp| sp.start <= day && (day <= sp.end || Some(sp.end) == end))
+        })
     }
 
     /// Members of the system on a given day.

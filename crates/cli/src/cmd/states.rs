@@ -227,12 +227,16 @@ fn middle(ctx: &Context, args: MiddleArgs) -> anyhow::Result<()> {
         .float("nmc_cinc", rows.iter().map(|r| Some(r.1)))
         .float("share_of_members", rows.iter().map(|r| Some(r.2)))
         .build()?;
-    let cinc = inputs
-        .sources
-        .iter()
-        .find(|s| s.dataset == "cow_nmc")
-        .cloned();
-    let provenance = Provenance::from_sources(&cinc.into_iter().collect::<Vec<_>>()).with(format!(
+    // Membership, major-power lists and capabilities all decide who is listed.
+    let mut used = states.sources.clone();
+    used.extend(
+        inputs
+            .sources
+            .iter()
+            .filter(|s| s.dataset == "cow_nmc")
+            .cloned(),
+    );
+    let provenance = Provenance::from_sources(&used).with(format!(
         "{}: middle powers by {rule}; majors: {majors}",
         args.year
     ));
