@@ -59,11 +59,18 @@ impl Context {
     }
 
     /// The SQL engine over every table, with the lazily loaded world it
-    /// builds derived tables from.
+    /// builds derived tables from; the event store's tables included.
     pub fn engine(&self) -> anyhow::Result<(Engine, Arc<World>)> {
         let world = World::new(self.data_dir()?);
-        let store = StoreDir::locate(self.store_flag.as_deref())?;
-        Ok((Engine::new(&store, tables::definitions(&world))?, world))
+        let store = self.store_dir()?;
+        let engine = Engine::new(&store, tables::definitions(&world))?;
+        crate::events::register_tables(&engine, &store)?;
+        Ok((engine, world))
+    }
+
+    /// The store directory.
+    pub fn store_dir(&self) -> anyhow::Result<StoreDir> {
+        Ok(StoreDir::locate(self.store_flag.as_deref())?)
     }
 
     /// Prints a note to standard error when `--verbose` is on.

@@ -6,6 +6,7 @@
 
 mod cmd;
 mod context;
+mod events;
 mod frame;
 mod output;
 mod provenance;
@@ -59,6 +60,10 @@ enum Command {
     Instability(cmd::instability::InstabilityArgs),
     /// The periodization: orders, stable and crisis phases, turning points.
     Periods(cmd::periods::PeriodsArgs),
+    /// Event files (GDELT, ICEWS, CSV) into the store, every row accounted for.
+    Ingest(cmd::ingest::IngestArgs),
+    /// Event series by month, quarter or year for a dyad or all dyads.
+    Events(cmd::events::EventsArgs),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +80,8 @@ fn main() -> ExitCode {
         Command::System(a) => cmd::system::run(&ctx, a),
         Command::Instability(a) => cmd::instability::run(&ctx, a),
         Command::Periods(a) => cmd::periods::run(&ctx, a),
+        Command::Ingest(a) => cmd::ingest::run(&ctx, a),
+        Command::Events(a) => cmd::events::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -273,6 +273,12 @@ impl Crosswalk {
         (!codes.is_empty()).then(|| codes.join("/"))
     }
 
+    /// Every row of a scheme, for callers that index it their own way (the
+    /// event readers precompute day ranges per code).
+    pub fn rows(&self, scheme: Scheme) -> impl Iterator<Item = &Mapping> {
+        self.mappings.iter().filter(move |m| m.scheme == scheme)
+    }
+
     /// Every row of a state.
     pub fn of_state(&self, ccode: StateCode) -> impl Iterator<Item = &Mapping> {
         self.mappings.iter().filter(move |m| m.ccode == ccode)

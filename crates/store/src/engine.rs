@@ -40,6 +40,17 @@ impl Engine {
         })
     }
 
+    /// Serves Parquet files written outside the cache (the event store) as
+    /// a table.
+    pub fn register_files(
+        &self,
+        name: &str,
+        files: &[std::path::PathBuf],
+        schema: arrow_schema::SchemaRef,
+    ) -> Result<(), StoreError> {
+        self.schema.register_files(name, files, schema)
+    }
+
     /// Runs a query and hands each result batch to `sink` as it is
     /// produced, so large results stream through; returns the schema.
     pub fn stream(

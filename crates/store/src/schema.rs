@@ -60,6 +60,8 @@ pub struct OrdoSchema {
     cache: Cache,
     /// Provenance of every table materialised so far, by table.
     touched: Mutex<BTreeMap<String, Vec<String>>>,
+    /// Tables over Parquet files written elsewhere (the event store).
+    files: Mutex<BTreeMap<String, Arc<dyn TableProvider>>>,
 }
 
 impl OrdoSchema {
@@ -68,7 +70,45 @@ impl OrdoSchema {
             defs: defs.into_iter().map(|d| (d.name.clone(), d)).collect(),
             cache,
             touched: Mutex::new(BTreeMap::new()),
+            files: Mutex::new(BTreeMap::new()),
         }
+    }
+
+    /// Serves `files` (Parquet, all of `schema`) as table `name`, with
+    /// projection and predicate pushdown; no files gives an empty table.
+    pub fn register_files(
+        &self,
+        name: &str,
+        files: &[PathBuf],
+        schema: arrow_schema::SchemaRef,
+    ) -> Result<(), StoreError> {
+        let table: Arc<dyn TableProvider> = if files.is_empty() {
+            Arc::new(MemTable::try_new(schema, vec![vec![]])?)
+        } else {
+            let urls = files
+                .iter()
+                .map(|f| ListingTableUrl::parse(f.to_string_lossy()))
+                .collect::<Result<Vec<_>, _>>()?;
+            let options = ListingOptions::new(Arc::new(ParquetFormat::default()))
+                .with_file_extension(".parquet");
+            let config = ListingTableConfig::new_with_multi_paths(urls)
+                .with_listing_options(options)
+                .with_schema(schema);
+            Arc::new(ListingTable::try_new(config)?)
+        };
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(name.to_string(), table);
+        Ok(())
+    }
+
+    fn file_table(&self, name: &str) -> Option<Arc<dyn TableProvider>> {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(name)
+            .cloned()
     }
 
     pub fn defs(&self) -> impl Iterator<Item = &TableDef> {
@@ -165,10 +205,14 @@ fn sort_order(columns: &[String]) -> Vec<Vec<SortExpr>> {
 #[async_trait]
 impl SchemaProvider for OrdoSchema {
     fn table_names(&self) -> Vec<String> {
-        self.defs.keys().cloned().collect()
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        self.defs.keys().chain(files.keys()).cloned().collect()
     }
 
     async fn table(&self, name: &str) -> Result<Option<Arc<dyn TableProvider>>, DataFusionError> {
+        if let Some(t) = self.file_table(name) {
+            return Ok(Some(t));
+        }
         let Some(def) = self.defs.get(name) else {
             return Ok(None);
         };
@@ -179,6 +223,6 @@ impl SchemaProvider for OrdoSchema {
     }
 
     fn table_exist(&self, name: &str) -> bool {
-        self.defs.contains_key(name)
+        self.defs.contains_key(name) || self.file_table(name).is_some()
     }
 }

@@ -4,6 +4,8 @@ pub mod coverage;
 pub mod data;
 pub mod dyad;
 pub mod dyads;
+pub mod events;
+pub mod ingest;
 pub mod instability;
 pub mod periods;
 pub mod sql;

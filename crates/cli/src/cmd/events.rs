@@ -1,0 +1,420 @@
+//! `ordo events A B` / `ordo events --all-dyads`: dyad-period series of
+//! event counts, classes and Goldstein weights, from the store or raw files.
+
+use crate::cmd::ingest::parse_map;
+use crate::context::Context;
+use crate::events::{threads, EventSetup};
+use crate::frame::Frame;
+use crate::provenance::Provenance;
+use crate::years::Years;
+use anyhow::{bail, Context as _};
+use clap::Args;
+use ordo_events::date::day_number;
+use ordo_events::{
+    Actor, Aggregator, Compiled, EventStore, Family, Keys, Period, Profile, ScanOptions, SeriesRow,
+    SeriesSpec, Weight,
+};
+use std::path::PathBuf;
+
+/// Event series for one dyad (both directions unless --directed) or for all
+/// dyads, by month, quarter or year: events; events per class of the
+/// profile; cooperation, conflict and neutral totals; Goldstein sum,
+/// positive and negative parts and mean (NULL without events); net
+/// cooperation (coop - conflict) / (coop + conflict); conflict share
+/// (conflict / events); mentions; and volume normalisations: the period's
+/// total events in the input (`period_total`, `per_million`) and each
+/// state's total events (`actor1_total`, `share_of_actor1`, …), because raw
+/// counts grow with media coverage.
+///
+/// For one dyad every period with any event in the input has a row (zero
+/// events: counts 0, means NULL); --all-dyads lists dyad-periods with
+/// events. Dyads are of two different COW states (actor codes resolved on
+/// the event's day); --keys raw keys by the codes as written instead (e.g.
+/// GDELT's ITA, RUS, EUR), self-pairs included.
+#[derive(Args)]
+#[command(
+    after_long_help = "Examples:\n  ordo events ITA RUS\n  ordo events Italy Russia --by year --profile icews\n  ordo events RUS GEO --directed --root-only --weight mentions\n  ordo events ITA RUS --sensitivity\n  ordo events --all-dyads --by quarter --format parquet --out dyad-quarters.parquet\n  ordo events ITA RUS --raw ../shared/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo events --all-dyads --directed --keys raw --raw big.tsv --format csv --out q1.csv\n\nProfiles: gdelt (default), icews, phoenix, plover, source (see docs/events.md)."
+)]
+pub struct EventsArgs {
+    /// First state (any name or code `ordo states resolve` accepts; with
+    /// --keys raw, the code as the source writes it)
+    a: Option<String>,
+    /// Second state
+    b: Option<String>,
+    /// Every dyad in one table instead of one dyad
+    #[arg(long, conflicts_with_all = ["a", "b"])]
+    all_dyads: bool,
+    /// Period: month, quarter or year
+    #[arg(long, default_value = "month")]
+    by: String,
+    /// Only events with A as actor 1 and B as actor 2
+    #[arg(long)]
+    directed: bool,
+    /// Only GDELT root events (IsRootEvent = 1)
+    #[arg(long)]
+    root_only: bool,
+    /// Weight each event by none, mentions, sources or articles
+    #[arg(long, default_value = "none")]
+    weight: String,
+    /// Scoring profile: gdelt, icews, phoenix, plover, source
+    #[arg(long, default_value = "gdelt")]
+    profile: String,
+    /// Recompute under every profile, side by side (one row per profile)
+    #[arg(long)]
+    sensitivity: bool,
+    /// Key dyads by COW state (cow) or by the actor codes as written (raw)
+    #[arg(long, default_value = "cow")]
+    keys: String,
+    /// Read these raw event files instead of the store (not ingested)
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    raw: Vec<PathBuf>,
+    /// Source of the --raw files: gdelt, icews or csv
+    #[arg(long, default_value = "gdelt")]
+    source: String,
+    /// With --raw csv: FIELD=COLUMN mappings, as for `ordo ingest`
+    #[arg(long, value_name = "FIELD=COLUMN")]
+    map: Vec<String>,
+    /// With --raw: how actor columns are coded (cameo, iso3, cow, gw, icews)
+    #[arg(long)]
+    codes: Option<String>,
+    #[command(flatten)]
+    years: Years,
+}
+
+fn day_of(year: i32, month: u32, day: u32) -> Option<i32> {
+    chrono::NaiveDate::from_ymd_opt(year, month, day).and_then(day_number)
+}
+
+pub fn run(ctx: &Context, args: EventsArgs) -> anyhow::Result<()> {
+    let by = Period::parse(&args.by)
+        .ok_or_else(|| anyhow::anyhow!("--by {}: expected month, quarter or year", args.by))?;
+    let weight = Weight::parse(&args.weight).ok_or_else(|| {
+        anyhow::anyhow!(
+            "--weight {}: expected none, mentions, sources or articles",
+            args.weight
+        )
+    })?;
+    let keys = match args.keys.as_str() {
+        "cow" => Keys::Cow,
+        "raw" => Keys::Raw,
+        k => bail!("--keys {k}: expected cow or raw"),
+    };
+    let family = Family::parse(&args.source)?;
+    let setup = EventSetup::new(ctx, family, args.codes.as_deref())?;
+    let (dyad, label) = dyad(ctx, &args, keys)?;
+    let (from, to) = (
+        args.years.year.or(args.years.from),
+        args.years.year.or(args.years.to),
+    );
+    let spec = SeriesSpec {
+        by,
+        directed: args.directed,
+        root_only: args.root_only,
+        weight,
+        keys,
+        dyad: dyad.clone(),
+        from: from.and_then(|y| day_of(y, 1, 1)),
+        to: to.and_then(|y| day_of(y, 12, 31)),
+    };
+    let profiles: Vec<Profile> = if args.sensitivity {
+        setup.cameo.profiles()?
+    } else {
+        vec![setup.cameo.profile(&args.profile)?]
+    };
+    let compiled: Vec<Compiled> = profiles
+        .iter()
+        .map(|p| Compiled::new(p, &setup.cameo.codes))
+        .collect();
+    let mut agg = Aggregator::new(spec.clone(), compiled.clone());
+    let mut prov = Provenance::default().with(format!(
+        "{label}; by {}; {}{}weight {}",
+        args.by,
+        if args.directed {
+            "directed; "
+        } else {
+            "both directions; "
+        },
+        if args.root_only {
+            "root events only; "
+        } else {
+            ""
+        },
+        weight.name()
+    ));
+    if args.raw.is_empty() {
+        read_store(ctx, &mut agg, &dyad, keys, &mut prov)?;
+    } else {
+        read_raw(&setup, &args, &spec, &compiled, &mut agg, &mut prov)?;
+    }
+    for p in &profiles {
+        prov = prov.with(format!(
+            "profile {}: {}; scheme file {}",
+            p.id(),
+            p.description,
+            p.scheme.file
+        ));
+    }
+    for line in &setup.provenance {
+        prov = prov.with(line.clone());
+    }
+    if agg.missing_weight > 0 {
+        prov = prov.with(format!(
+            "{} rows had no {} count and weigh 0",
+            agg.missing_weight,
+            weight.name()
+        ));
+    }
+    let rows = agg.finish();
+    let batch = frame(&rows, &profiles, by, keys, args.sensitivity)?;
+    ctx.output.emit(&batch, &prov)
+}
+
+fn dyad(
+    ctx: &Context,
+    args: &EventsArgs,
+    keys: Keys,
+) -> anyhow::Result<(Option<(Actor, Actor)>, String)> {
+    match (&args.a, &args.b, args.all_dyads) {
+        (None, None, true) => Ok((None, "all dyads".into())),
+        (Some(a), Some(b), false) => {
+            if keys == Keys::Raw {
+                return Ok((
+                    Some((Actor::Raw(a.clone()), Actor::Raw(b.clone()))),
+                    format!("actor codes {a} and {b}"),
+                ));
+            }
+            let states = ctx.states()?;
+            let r = states.resolver();
+            let (x, y) = (r.resolve(a)?.state, r.resolve(b)?.state);
+            if x.code == y.code {
+                bail!(
+                    "a dyad needs two different states ({a} and {b} are both {})",
+                    x.name
+                );
+            }
+            Ok((
+                Some((Actor::Cow(x.code.0), Actor::Cow(y.code.0))),
+                format!("dyad {} ({}) - {} ({})", x.name, x.code.0, y.name, y.code.0),
+            ))
+        }
+        _ => bail!("give two states (ordo events ITA RUS) or --all-dyads"),
+    }
+}
+
+fn read_store(
+    ctx: &Context,
+    agg: &mut Aggregator,
+    dyad: &Option<(Actor, Actor)>,
+    keys: Keys,
+    prov: &mut Provenance,
+) -> anyhow::Result<()> {
+    let dir = ctx.store_dir()?;
+    let store = EventStore::new(dir.root());
+    let manifest = store.manifest()?;
+    if manifest.segments.is_empty() {
+        bail!(
+            "the event store at {} is empty: ingest event files first (ordo ingest gdelt FILES…), or read files directly with --raw FILES…",
+            store.root().display()
+        );
+    }
+    let key = match (dyad, keys) {
+        (Some((Actor::Cow(a), Actor::Cow(b))), Keys::Cow) => ordo_events::arrow::dyad_key(*a, *b),
+        _ => None,
+    };
+    if key.is_some() {
+        agg.use_external_totals();
+    }
+    let read = ordo_events::query::scan_store(&store, agg, key)?;
+    let mut p = std::mem::take(prov).with(format!(
+        "event store {}: {} segments, {} Parquet files; read {} of {} row groups ({} rows)",
+        store.root().display(),
+        manifest.segments.len(),
+        read.files,
+        read.row_groups_read,
+        read.row_groups,
+        read.rows_read
+    ));
+    for seg in &manifest.segments {
+        for f in &seg.files {
+            p = p.with(format!(
+                "  {} ({}): {} rows stored, sha256 {} [segment {}]",
+                f.file, f.family, f.stored, f.sha256, seg.id
+            ));
+        }
+    }
+    *prov = p;
+    Ok(())
+}
+
+fn read_raw(
+    setup: &EventSetup,
+    args: &EventsArgs,
+    spec: &SeriesSpec,
+    compiled: &[Compiled],
+    agg: &mut Aggregator,
+    prov: &mut Provenance,
+) -> anyhow::Result<()> {
+    let files = ordo_events::open::expand(&args.raw)?;
+    let n = threads();
+    // Each parsing thread aggregates what it parses; the ordered pass below
+    // finds duplicates (first copy in file order wins, as in ingest) and
+    // takes them away again, so the result equals the store's.
+    let workers: Vec<std::sync::Mutex<Aggregator>> = (0..n)
+        .map(|_| std::sync::Mutex::new(Aggregator::new(spec.clone(), compiled.to_vec())))
+        .collect();
+    let hook = |w: usize, chunk: &ordo_events::Chunk| {
+        workers[w]
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .add(chunk);
+    };
+    let opts = ScanOptions {
+        family: setup.family,
+        ctx: setup.row_context(),
+        map: parse_map(&args.map)?,
+        threads: n,
+        progress: &|_| {},
+        hook: Some(&hook),
+    };
+    let mut seen = foldhash::HashSet::default();
+    let mut p = std::mem::take(prov);
+    for f in &files {
+        let mut duplicates = 0u64;
+        let scan = ordo_events::scan_file(f, &opts, &mut |mut chunk| {
+            let dup: Vec<bool> = (0..chunk.len())
+                .map(|i| {
+                    let fam = chunk.family[i];
+                    let day = if fam == 0 { 0 } else { chunk.day[i] };
+                    !seen.insert((fam, chunk.id[i], day))
+                })
+                .collect();
+            let dropped = dup.iter().filter(|d| **d).count() as u64;
+            if dropped > 0 {
+                duplicates += dropped;
+                chunk.retain(&dup);
+                agg.add_signed(&chunk, -1);
+            }
+            Ok(())
+        })
+        .with_context(|| format!("reading {}", f.display()))?;
+        p = p.with(format!(
+            "raw file {}: {} rows read, {} duplicates, {} not usable (run `ordo ingest` to see them in quarantine), {} bytes, sha256 {}",
+            scan.file,
+            scan.read,
+            duplicates,
+            scan.quarantined.len(),
+            scan.bytes,
+            scan.sha256
+        ));
+    }
+    for w in workers {
+        agg.merge(w.into_inner().unwrap_or_else(|e| e.into_inner()));
+    }
+    *prov = p;
+    Ok(())
+}
+
+fn frame(
+    rows: &[SeriesRow],
+    profiles: &[Profile],
+    by: Period,
+    keys: Keys,
+    sensitivity: bool,
+) -> anyhow::Result<arrow_array::RecordBatch> {
+    // One output row per (series row, profile).
+    let cells: Vec<(&SeriesRow, usize)> = rows
+        .iter()
+        .flat_map(|r| (0..profiles.len()).map(move |p| (r, p)))
+        .collect();
+    let mut f = Frame::new();
+    f = match keys {
+        Keys::Cow => f
+            .int("actor1", cells.iter().map(|(r, _)| r.actor1.parse().ok()))
+            .int("actor2", cells.iter().map(|(r, _)| r.actor2.parse().ok())),
+        Keys::Raw => f
+            .text("actor1", cells.iter().map(|(r, _)| Some(r.actor1.as_str())))
+            .text("actor2", cells.iter().map(|(r, _)| Some(r.actor2.as_str()))),
+    };
+    f = f
+        .text(
+            "period",
+            cells.iter().map(|(r, _)| Some(by.label(r.period))),
+        )
+        .int(
+            "year",
+            cells
+                .iter()
+                .map(|(r, _)| Some(i64::from(by.year(r.period)))),
+        )
+        .text(
+            "profile",
+            cells.iter().map(|(_, p)| Some(profiles[*p].id())),
+        )
+        .int("events", cells.iter().map(|(r, _)| Some(r.events)));
+    if !sensitivity {
+        for (c, class) in profiles[0].scheme.classes.iter().enumerate() {
+            f = f.int(
+                class,
+                cells.iter().map(|(r, p)| Some(r.profiles[*p].classes[c])),
+            );
+        }
+    }
+    let v = |r: &SeriesRow, p: usize| r.profiles[p].clone();
+    let ratio = |x: i64, y: i64| (y != 0).then(|| x as f64 / y as f64);
+    f = f
+        .int("coop", cells.iter().map(|(r, p)| Some(v(r, *p).coop)))
+        .int(
+            "conflict",
+            cells.iter().map(|(r, p)| Some(v(r, *p).conflict)),
+        )
+        .int("neutral", cells.iter().map(|(r, p)| Some(v(r, *p).neutral)))
+        .float(
+            "goldstein_sum",
+            cells.iter().map(|(r, p)| Some(v(r, *p).goldstein_sum)),
+        )
+        .float(
+            "goldstein_pos",
+            cells.iter().map(|(r, p)| Some(v(r, *p).goldstein_pos)),
+        )
+        .float(
+            "goldstein_neg",
+            cells.iter().map(|(r, p)| Some(v(r, *p).goldstein_neg)),
+        )
+        .float(
+            "goldstein_mean",
+            cells.iter().map(|(r, p)| v(r, *p).goldstein_mean),
+        )
+        .float("net_coop", cells.iter().map(|(r, p)| v(r, *p).net_coop))
+        .float(
+            "conflict_share",
+            cells.iter().map(|(r, p)| v(r, *p).conflict_share),
+        )
+        .int("mentions", cells.iter().map(|(r, _)| Some(r.mentions)))
+        .int(
+            "period_total",
+            cells.iter().map(|(r, _)| Some(r.period_total)),
+        )
+        .float(
+            "per_million",
+            cells
+                .iter()
+                .map(|(r, _)| ratio(r.events * 1_000_000, r.period_total)),
+        )
+        .int(
+            "actor1_total",
+            cells.iter().map(|(r, _)| Some(r.actor1_total)),
+        )
+        .int(
+            "actor2_total",
+            cells.iter().map(|(r, _)| Some(r.actor2_total)),
+        )
+        .float(
+            "share_of_actor1",
+            cells.iter().map(|(r, _)| ratio(r.events, r.actor1_total)),
+        )
+        .float(
+            "share_of_actor2",
+            cells.iter().map(|(r, _)| ratio(r.events, r.actor2_total)),
+        );
+    f.build()
+}

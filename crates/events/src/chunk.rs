@@ -1,0 +1,150 @@
+//! A block of parsed events in columns: what every reader produces and what
+//! the aggregator, the Parquet writer and the store scan all consume, so a
+//! series computed over raw files and over the store goes through the same
+//! code.
+
+use crate::code::Code;
+
+/// Sentinel for a missing Goldstein value (tenths).
+pub const NO_GOLD: i32 = i32::MIN;
+/// Sentinel for a missing count (mentions, sources, articles).
+pub const NO_COUNT: i32 = -1;
+
+/// Parsed events of one input file, in columns.
+#[derive(Debug, Default, Clone)]
+pub struct Chunk {
+    /// Source family: 0 GDELT, 1 ICEWS, 2 generic CSV (see [`crate::Family`]).
+    pub family: Vec<u8>,
+    pub id: Vec<i64>,
+    /// Event date as days since 1970-01-01.
+    pub day: Vec<i32>,
+    pub actor1_code: Vec<Code>,
+    pub actor2_code: Vec<Code>,
+    /// Resolved COW codes; 0 where the actor is not a state.
+    pub actor1: Vec<u16>,
+    pub actor2: Vec<u16>,
+    pub event_code: Vec<Code>,
+    /// CAMEO root (1..=20), the first two digits of the event code.
+    pub root: Vec<u8>,
+    /// QuadClass as the source carries it; 0 when it has none.
+    pub quad: Vec<u8>,
+    /// Goldstein value as the source carries it, in tenths (exact sums).
+    pub gold10: Vec<i32>,
+    /// 1 root event, 0 not, 2 unknown.
+    pub is_root: Vec<u8>,
+    pub mentions: Vec<i32>,
+    pub sources: Vec<i32>,
+    pub articles: Vec<i32>,
+    /// Source URL as byte range into `text`; (0, 0) when absent.
+    pub url: Vec<(u32, u32)>,
+    /// Line of the row in its file (1-based, header counted).
+    pub line: Vec<u64>,
+    /// Index of the row's file in the run's file list (set by ingest).
+    pub file: Vec<u32>,
+    /// Bytes of URLs and of codes longer than a [`Code`] holds.
+    pub text: Vec<u8>,
+    /// Codes longer than 7 ASCII bytes (ICEWS country names), by index.
+    pub long_codes: Vec<String>,
+}
+
+impl Chunk {
+    pub fn len(&self) -> usize {
+        self.id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.id.is_empty()
+    }
+
+    /// The text of a code of this chunk.
+    pub fn code_str(&self, code: Code) -> std::borrow::Cow<'_, str> {
+        match code.long_index() {
+            Some(i) => std::borrow::Cow::Borrowed(self.long_codes[i].as_str()),
+            None => std::borrow::Cow::Owned(code.to_string()),
+        }
+    }
+
+    /// A code for `bytes`, interning long ones in this chunk.
+    pub fn code(&mut self, bytes: &[u8]) -> Code {
+        if let Some(code) = Code::pack(bytes) {
+            return code;
+        }
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        if let Some(i) = self.long_codes.iter().position(|c| *c == text) {
+            return Code::long(i);
+        }
+        self.long_codes.push(text);
+        Code::long(self.long_codes.len() - 1)
+    }
+
+    pub fn url_str(&self, i: usize) -> Option<&str> {
+        let (start, end) = self.url[i];
+        (end > start)
+            .then(|| std::str::from_utf8(&self.text[start as usize..end as usize]).unwrap_or(""))
+    }
+
+    /// Keeps only the rows whose flag is true, in order.
+    pub fn retain(&mut self, keep: &[bool]) {
+        fn filter<T: Copy>(v: &mut Vec<T>, keep: &[bool]) {
+            let mut k = keep.iter();
+            v.retain(|_| *k.next().unwrap_or(&false));
+        }
+        filter(&mut self.family, keep);
+        filter(&mut self.id, keep);
+        filter(&mut self.day, keep);
+        filter(&mut self.actor1_code, keep);
+        filter(&mut self.actor2_code, keep);
+        filter(&mut self.actor1, keep);
+        filter(&mut self.actor2, keep);
+        filter(&mut self.event_code, keep);
+        filter(&mut self.root, keep);
+        filter(&mut self.quad, keep);
+        filter(&mut self.gold10, keep);
+        filter(&mut self.is_root, keep);
+        filter(&mut self.mentions, keep);
+        filter(&mut self.sources, keep);
+        filter(&mut self.articles, keep);
+        filter(&mut self.url, keep);
+        filter(&mut self.line, keep);
+        if !self.file.is_empty() {
+            filter(&mut self.file, keep);
+        }
+    }
+
+    /// Appends row `i` of `other`, re-interning its long codes and copying
+    /// its URL bytes.
+    pub fn push_from(&mut self, other: &Chunk, i: usize) {
+        let recode = |me: &mut Chunk, c: Code| match c.long_index() {
+            Some(j) => me.code(other.long_codes[j].as_bytes()),
+            None => c,
+        };
+        let c1 = recode(self, other.actor1_code[i]);
+        let c2 = recode(self, other.actor2_code[i]);
+        let url = match other.url_str(i) {
+            Some(u) => {
+                let start = self.text.len() as u32;
+                self.text.extend_from_slice(u.as_bytes());
+                (start, self.text.len() as u32)
+            }
+            None => (0, 0),
+        };
+        self.family.push(other.family[i]);
+        self.id.push(other.id[i]);
+        self.day.push(other.day[i]);
+        self.actor1_code.push(c1);
+        self.actor2_code.push(c2);
+        self.actor1.push(other.actor1[i]);
+        self.actor2.push(other.actor2[i]);
+        self.event_code.push(other.event_code[i]);
+        self.root.push(other.root[i]);
+        self.quad.push(other.quad[i]);
+        self.gold10.push(other.gold10[i]);
+        self.is_root.push(other.is_root[i]);
+        self.mentions.push(other.mentions[i]);
+        self.sources.push(other.sources[i]);
+        self.articles.push(other.articles[i]);
+        self.url.push(url);
+        self.line.push(other.line[i]);
+        self.file.push(other.file.get(i).copied().unwrap_or(0));
+    }
+}

@@ -1,0 +1,579 @@
+//! `ordo ingest`: event files into the store, every row accounted for.
+//!
+//! Each input row is stored, dropped as a duplicate of an event already in
+//! the store or earlier in the run (GDELT by `GLOBALEVENTID`, ICEWS and CSV
+//! by event id and date), or quarantined with file, line and reason; the
+//! per-file counts add up. The run is one segment committed by the manifest
+//! (see [`crate::store`]).
+
+use crate::arrow::{dyad_key, to_batch};
+use crate::chunk::{Chunk, NO_COUNT};
+use crate::date::Period;
+use crate::layout::Family;
+use crate::scan::{scan_file, Quarantined, ScanOptions};
+use crate::store::{EventStore, FileRecord, Manifest, Segment};
+use crate::EventsError;
+use arrow_array::{Date32Array, Int32Array, Int64Array, RecordBatch};
+use arrow_schema::{DataType, Field, Schema};
+use foldhash::{HashMap, HashSet};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::{ArrowWriter, ProjectionMask};
+use parquet::file::properties::WriterProperties;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Rows per row group: small enough that row-group statistics on the
+/// sorted `dyad` column skip most of a file for a one-dyad query.
+const ROW_GROUP: usize = 65_536;
+/// Rows buffered per year before a sorted flush.
+const FLUSH_ROWS: usize = 1 << 20;
+/// Rows buffered over all years before the largest buffer is flushed.
+const MAX_BUFFERED: usize = 2 << 20;
+
+/// What an ingest did.
+#[derive(Debug, Clone)]
+pub struct IngestReport {
+    pub files: Vec<FileRecord>,
+    /// The committed segment, or `None` when nothing new was found.
+    pub segment: Option<String>,
+    /// Where quarantined rows were written.
+    pub quarantine: Option<PathBuf>,
+    pub notes: Vec<String>,
+}
+
+type Key = (u8, i64, i32);
+
+fn key(family: u8, id: i64, day: i32) -> Key {
+    // GDELT ids are unique over the whole archive; ICEWS and user ids are
+    // made unique with the event date.
+    (
+        family,
+        id,
+        if family == Family::Gdelt as u8 {
+            0
+        } else {
+            day
+        },
+    )
+}
+
+struct Lock(PathBuf);
+
+impl Lock {
+    fn take(root: &Path) -> Result<Lock, EventsError> {
+        let path = root.join(".lock");
+        for _ in 0..2 {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut f) => {
+                    let _ = write!(f, "{}", std::process::id());
+                    return Ok(Lock(path));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let pid = std::fs::read_to_string(&path).unwrap_or_default();
+                    let alive = !pid.trim().is_empty()
+                        && Path::new(&format!("/proc/{}", pid.trim())).exists();
+                    if alive {
+                        return Err(EventsError::Usage(format!(
+                            "another ingest (process {}) is writing to {}; wait for it to finish",
+                            pid.trim(),
+                            root.display()
+                        )));
+                    }
+                    let _ = std::fs::remove_file(&path);
+                }
+                Err(source) => return Err(EventsError::Io { path, source }),
+            }
+        }
+        Err(EventsError::Usage(format!(
+            "could not lock {}",
+            path.display()
+        )))
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// De-duplication against the store and the run so far.
+struct Dedup<'a> {
+    store: &'a EventStore,
+    manifest: &'a Manifest,
+    loaded: Vec<bool>,
+    seen: HashSet<Key>,
+}
+
+impl Dedup<'_> {
+    /// Loads the keys of committed segments whose id range overlaps ids in
+    /// `chunk` (only those can hold duplicates of its rows).
+    fn load_overlapping(&mut self, chunk: &Chunk) -> Result<(), EventsError> {
+        let mut ranges: HashMap<u8, (i64, i64)> = HashMap::default();
+        for i in 0..chunk.len() {
+            let r = ranges
+                .entry(chunk.family[i])
+                .or_insert((i64::MAX, i64::MIN));
+            r.0 = r.0.min(chunk.id[i]);
+            r.1 = r.1.max(chunk.id[i]);
+        }
+        for (s, seg) in self.manifest.segments.iter().enumerate() {
+            if self.loaded[s] {
+                continue;
+            }
+            let overlaps = seg.id_ranges.iter().any(|(fam, lo, hi)| {
+                let tag = Family::parse(fam).map_or(2, |f| f as u8);
+                ranges.get(&tag).is_some_and(|(a, b)| a <= hi && lo <= b)
+            });
+            if overlaps {
+                self.loaded[s] = true;
+                for p in &seg.parquet {
+                    let path = self.store.segment_dir(&seg.id).join(p);
+                    load_keys(&path, &mut self.seen)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn load_keys(path: &Path, seen: &mut HashSet<Key>) -> Result<(), EventsError> {
+    let file = std::fs::File::open(path).map_err(|source| EventsError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let builder = ParquetRecordBatchReaderBuilder::try_new(file)?;
+    let mask = ProjectionMask::columns(builder.parquet_schema(), ["source", "event_id", "day"]);
+    for batch in builder.with_projection(mask).build()? {
+        let batch = batch?;
+        let chunk_like = |name: &str| batch.column_by_name(name).cloned();
+        let (Some(src), Some(id), Some(day)) = (
+            chunk_like("source"),
+            chunk_like("event_id"),
+            chunk_like("day"),
+        ) else {
+            return Err(EventsError::Data(format!(
+                "{}: not an events file",
+                path.display()
+            )));
+        };
+        let src = src
+            .as_any()
+            .downcast_ref::<arrow_array::StringArray>()
+            .cloned();
+        let id = id.as_any().downcast_ref::<Int64Array>().cloned();
+        let day = day.as_any().downcast_ref::<Date32Array>().cloned();
+        let (Some(src), Some(id), Some(day)) = (src, id, day) else {
+            return Err(EventsError::Data(format!(
+                "{}: not an events file",
+                path.display()
+            )));
+        };
+        for i in 0..batch.num_rows() {
+            let fam = Family::parse(src.value(i)).map_or(2, |f| f as u8);
+            seen.insert(key(fam, id.value(i), day.value(i)));
+        }
+    }
+    Ok(())
+}
+
+/// Per-year sorted Parquet writers of one segment.
+struct Writer {
+    dir: PathBuf,
+    files: Vec<String>,
+    years: BTreeMap<i32, (Chunk, Option<ArrowWriter<std::fs::File>>)>,
+    buffered: usize,
+    rows: u64,
+    id_ranges: HashMap<u8, (i64, i64)>,
+    totals: Totals,
+}
+
+impl Writer {
+    fn add(&mut self, chunk: &Chunk, i: usize) -> Result<(), EventsError> {
+        let year = Period::Year.key(chunk.day[i]);
+        let buf = &mut self.years.entry(year).or_default().0;
+        buf.push_from(chunk, i);
+        self.buffered += 1;
+        let r = self
+            .id_ranges
+            .entry(chunk.family[i])
+            .or_insert((i64::MAX, i64::MIN));
+        r.0 = r.0.min(chunk.id[i]);
+        r.1 = r.1.max(chunk.id[i]);
+        let w = |v: i32| if v == NO_COUNT { 0 } else { i64::from(v) };
+        let add = [
+            1,
+            w(chunk.mentions[i]),
+            w(chunk.sources[i]),
+            w(chunk.articles[i]),
+        ];
+        let (a1, a2) = (chunk.actor1[i], chunk.actor2[i]);
+        // Each row counts once in the all-rows total (actor 0) and once for
+        // each distinct state it involves.
+        let mut actors = [Some(0), (a1 != 0).then_some(a1), None];
+        if a2 != 0 && a2 != a1 {
+            actors[2] = Some(a2);
+        }
+        for actor in actors.into_iter().flatten() {
+            let t = self
+                .totals
+                .entry((chunk.day[i], actor, chunk.is_root[i]))
+                .or_insert([0; 4]);
+            for k in 0..4 {
+                t[k] += add[k];
+            }
+        }
+        if buf.len() >= FLUSH_ROWS {
+            self.flush(year)?;
+        } else if self.buffered >= MAX_BUFFERED {
+            let largest = self
+                .years
+                .iter()
+                .max_by_key(|(_, (c, _))| c.len())
+                .map(|(y, _)| *y)
+                .unwrap_or(year);
+            self.flush(largest)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, year: i32) -> Result<(), EventsError> {
+        let dir = self.dir.join(format!("year={year}"));
+        let Some((buf, writer)) = self.years.get_mut(&year) else {
+            return Ok(());
+        };
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let mut order: Vec<usize> = (0..buf.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                dyad_key(buf.actor1[i], buf.actor2[i]).unwrap_or(0),
+                buf.day[i],
+                buf.id[i],
+            )
+        });
+        let mut sorted = Chunk::default();
+        for i in order {
+            sorted.push_from(buf, i);
+        }
+        self.buffered -= buf.len();
+        *buf = Chunk::default();
+        let batch = to_batch(&sorted, &self.files)?;
+        if writer.is_none() {
+            std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            let path = dir.join("part-0.parquet");
+            let file =
+                std::fs::File::create(&path).map_err(|source| EventsError::Io { path, source })?;
+            let props = WriterProperties::builder()
+                .set_max_row_group_row_count(Some(ROW_GROUP))
+                .set_compression(parquet::basic::Compression::SNAPPY)
+                .build();
+            *writer = Some(ArrowWriter::try_new(file, batch.schema(), Some(props))?);
+        }
+        let w = writer.as_mut().expect("writer opened above");
+        w.write(&batch)?;
+        w.flush()?;
+        self.rows += batch.num_rows() as u64;
+        Ok(())
+    }
+
+    /// Flushes and closes every year.
+    fn finish(mut self) -> Result<Written, EventsError> {
+        let years: Vec<i32> = self.years.keys().copied().collect();
+        let mut files = Vec::new();
+        for y in years {
+            self.flush(y)?;
+            if let Some((_, Some(w))) = self.years.remove(&y) {
+                w.close()?;
+                files.push(format!("year={y}/part-0.parquet"));
+            }
+        }
+        Ok(Written {
+            parquet: files,
+            rows: self.rows,
+            id_ranges: self.id_ranges,
+            totals: self.totals,
+        })
+    }
+}
+
+/// What a segment's writer produced.
+struct Written {
+    parquet: Vec<String>,
+    rows: u64,
+    id_ranges: HashMap<u8, (i64, i64)>,
+    /// Events, mentions, sources, articles per (day, state, root flag).
+    totals: Totals,
+}
+
+type Totals = HashMap<(i32, u16, u8), [i64; 4]>;
+
+/// The schema of `totals.parquet`: events (and mentions, sources,
+/// articles) per day, per state (0 = all rows) and root flag.
+pub fn totals_schema() -> Arc<Schema> {
+    Arc::new(Schema::new(vec![
+        Field::new("day", DataType::Date32, false),
+        Field::new("actor", DataType::Int32, false),
+        Field::new("is_root", DataType::Int32, false),
+        Field::new("events", DataType::Int64, false),
+        Field::new("mentions", DataType::Int64, false),
+        Field::new("sources", DataType::Int64, false),
+        Field::new("articles", DataType::Int64, false),
+    ]))
+}
+
+fn write_totals(
+    path: &Path,
+    totals: &HashMap<(i32, u16, u8), [i64; 4]>,
+) -> Result<(), EventsError> {
+    let mut keys: Vec<&(i32, u16, u8)> = totals.keys().collect();
+    keys.sort();
+    let col = |k: usize| Arc::new(keys.iter().map(|x| totals[*x][k]).collect::<Int64Array>());
+    let batch = RecordBatch::try_new(
+        totals_schema(),
+        vec![
+            Arc::new(Date32Array::from(
+                keys.iter().map(|k| k.0).collect::<Vec<i32>>(),
+            )),
+            Arc::new(keys.iter().map(|k| i32::from(k.1)).collect::<Int32Array>()),
+            Arc::new(keys.iter().map(|k| i32::from(k.2)).collect::<Int32Array>()),
+            col(0),
+            col(1),
+            col(2),
+            col(3),
+        ],
+    )?;
+    let file = std::fs::File::create(path).map_err(|source| EventsError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut w = ArrowWriter::try_new(file, batch.schema(), None)?;
+    w.write(&batch)?;
+    w.close()?;
+    Ok(())
+}
+
+fn write_quarantine(path: &Path, rows: &[Quarantined]) -> Result<(), EventsError> {
+    let io = |source| EventsError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let new = !path.exists();
+    let mut f = std::io::BufWriter::new(
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(io)?,
+    );
+    if new {
+        writeln!(f, "file\tline\treason\trow").map_err(io)?;
+    }
+    for q in rows {
+        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        writeln!(
+            f,
+            "{}\t{}\t{}\t{}",
+            clean(&q.file),
+            q.line,
+            clean(&q.reason),
+            clean(&q.text)
+        )
+        .map_err(io)?;
+    }
+    f.flush().map_err(io)
+}
+
+/// Ingests `paths` into the store.
+pub fn ingest(
+    store: &EventStore,
+    paths: &[PathBuf],
+    opts: &ScanOptions<'_>,
+    notes: Vec<String>,
+    on_file: &mut dyn FnMut(&FileRecord),
+) -> Result<IngestReport, EventsError> {
+    let files = crate::open::expand(paths)?;
+    for dir in [store.root().to_path_buf(), store.tmp_dir().to_path_buf()] {
+        std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let _lock = Lock::take(store.root())?;
+    let mut manifest = store.manifest()?;
+    store.collect_garbage(&manifest)?;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let id = format!("events-{nanos}-{}", std::process::id());
+    let staging = store.tmp_dir().join(&id);
+    std::fs::create_dir_all(&staging).map_err(|source| EventsError::Io {
+        path: staging.clone(),
+        source,
+    })?;
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let known: HashSet<String> = manifest
+        .segments
+        .iter()
+        .flat_map(|s| s.files.iter().map(|f| f.sha256.clone()))
+        .collect();
+    let mut dedup = Dedup {
+        store,
+        manifest: &manifest,
+        loaded: vec![false; manifest.segments.len()],
+        seen: HashSet::default(),
+    };
+    let mut writer = Writer {
+        dir: staging.clone(),
+        files: names.clone(),
+        years: BTreeMap::new(),
+        buffered: 0,
+        rows: 0,
+        id_ranges: HashMap::default(),
+        totals: HashMap::default(),
+    };
+    let quarantine_path = staging.join("quarantine.tsv");
+    let mut records = Vec::new();
+    let mut report_notes = Vec::new();
+    let mut any_new = false;
+    for (fi, path) in files.iter().enumerate() {
+        let mut stored = 0u64;
+        let mut duplicates = 0u64;
+        let scan = scan_file(path, opts, &mut |mut chunk: Chunk| {
+            chunk.file = vec![fi as u32; chunk.len()];
+            dedup.load_overlapping(&chunk)?;
+            for i in 0..chunk.len() {
+                if dedup
+                    .seen
+                    .insert(key(chunk.family[i], chunk.id[i], chunk.day[i]))
+                {
+                    writer.add(&chunk, i)?;
+                    stored += 1;
+                } else {
+                    duplicates += 1;
+                }
+            }
+            Ok(())
+        })?;
+        let repeat = known.contains(&scan.sha256);
+        if repeat {
+            report_notes.push(format!(
+                "{}: already ingested (SHA-256 {}); nothing new written",
+                scan.file,
+                &scan.sha256[..12]
+            ));
+        } else {
+            any_new = true;
+            if !scan.quarantined.is_empty() {
+                write_quarantine(&quarantine_path, &scan.quarantined)?;
+            }
+        }
+        let layouts: Vec<String> = scan
+            .layouts
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        if !layouts.is_empty() {
+            report_notes.push(format!(
+                "{}: rows by layout: {}",
+                scan.file,
+                layouts.join(", ")
+            ));
+        }
+        let record = FileRecord {
+            file: scan.file.clone(),
+            read: scan.read,
+            stored,
+            duplicates,
+            quarantined: scan.quarantined.len() as u64,
+            sha256: scan.sha256.clone(),
+            bytes: scan.bytes,
+            family: opts.family.name().to_string(),
+        };
+        if record.read != record.stored + record.duplicates + record.quarantined {
+            return Err(EventsError::Data(format!(
+                "{}: counts do not add up (read {}, stored {}, duplicates {}, quarantined {}): a bug in ordo",
+                record.file, record.read, record.stored, record.duplicates, record.quarantined
+            )));
+        }
+        on_file(&record);
+        records.push(record);
+    }
+    let Written {
+        parquet,
+        rows,
+        id_ranges: ranges,
+        totals,
+    } = writer.finish()?;
+    if !any_new && rows == 0 {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Ok(IngestReport {
+            files: records,
+            segment: None,
+            quarantine: None,
+            notes: report_notes,
+        });
+    }
+    if !parquet.is_empty() {
+        write_totals(&staging.join("totals.parquet"), &totals)?;
+    }
+    let final_dir = store.segment_dir(&id);
+    if let Some(parent) = final_dir.parent() {
+        std::fs::create_dir_all(parent).map_err(|source| EventsError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    std::fs::rename(&staging, &final_dir).map_err(|source| EventsError::Io {
+        path: final_dir.clone(),
+        source,
+    })?;
+    let mut id_ranges: Vec<(String, i64, i64)> = ranges
+        .into_iter()
+        .map(|(f, (lo, hi))| (Family::from_tag(f).name().to_string(), lo, hi))
+        .collect();
+    id_ranges.sort();
+    manifest.segments.push(Segment {
+        id: id.clone(),
+        created: chrono_now(),
+        ordo_version: env!("CARGO_PKG_VERSION").to_string(),
+        files: records.clone(),
+        parquet,
+        rows,
+        id_ranges,
+        notes,
+    });
+    store.commit(&manifest)?;
+    let quarantine = final_dir.join("quarantine.tsv");
+    Ok(IngestReport {
+        files: records,
+        segment: Some(id),
+        quarantine: quarantine.exists().then_some(quarantine),
+        notes: report_notes,
+    })
+}
+
+fn chrono_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let day = (secs / 86_400) as i32;
+    let rem = secs % 86_400;
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        crate::date::date_of_day(day),
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}

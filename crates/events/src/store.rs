@@ -1,0 +1,189 @@
+//! The event store: Parquet segments under `<store>/events/`, committed
+//! atomically through one manifest.
+//!
+//! Layout:
+//! ```text
+//! <store>/events/manifest.json                  the commit point
+//! <store>/events/segments/<id>/year=YYYY/part-N.parquet
+//! <store>/events/segments/<id>/totals.parquet   events per day and state
+//! <store>/events/segments/<id>/quarantine.tsv   rows not stored, and why
+//! <store>/tmp/<id>/                             an ingest in progress
+//! ```
+//! An ingest writes its segment under `tmp/`, moves it into `segments/` and
+//! then replaces `manifest.json` by rename. Readers list only the segments the
+//! manifest names, so a run killed at any point leaves the store readers see
+//! exactly as it was; the next ingest deletes what the dead run left.
+
+use crate::EventsError;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Counts for one input file; `read = stored + duplicates + quarantined`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct FileRecord {
+    pub file: String,
+    pub read: u64,
+    pub stored: u64,
+    pub duplicates: u64,
+    pub quarantined: u64,
+    pub sha256: String,
+    pub bytes: u64,
+    pub family: String,
+}
+
+/// One committed ingest run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Segment {
+    pub id: String,
+    pub created: String,
+    pub ordo_version: String,
+    pub files: Vec<FileRecord>,
+    /// Parquet files of events, relative to the segment directory.
+    pub parquet: Vec<String>,
+    pub rows: u64,
+    /// Smallest and largest event id per source family, to find the
+    /// segments a new file may duplicate without reading them all.
+    pub id_ranges: Vec<(String, i64, i64)>,
+    /// Profile-independent facts of the run: actor code scheme, layouts.
+    pub notes: Vec<String>,
+}
+
+/// The manifest: every committed segment, in commit order.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub segments: Vec<Segment>,
+}
+
+/// The event store of a store directory.
+#[derive(Debug, Clone)]
+pub struct EventStore {
+    root: PathBuf,
+    tmp: PathBuf,
+}
+
+impl EventStore {
+    /// The event store under a store directory (created on first ingest).
+    pub fn new(store_root: &Path) -> EventStore {
+        EventStore {
+            root: store_root.join("events"),
+            tmp: store_root.join("tmp"),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn manifest_path(&self) -> PathBuf {
+        self.root.join("manifest.json")
+    }
+
+    pub fn segment_dir(&self, id: &str) -> PathBuf {
+        self.root.join("segments").join(id)
+    }
+
+    pub fn tmp_dir(&self) -> &Path {
+        &self.tmp
+    }
+
+    /// The committed manifest; empty when nothing was ingested yet.
+    pub fn manifest(&self) -> Result<Manifest, EventsError> {
+        let path = self.manifest_path();
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                EventsError::Data(format!(
+                    "{}: not a valid event manifest: {e}",
+                    path.display()
+                ))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest {
+                format: 1,
+                segments: Vec::new(),
+            }),
+            Err(source) => Err(EventsError::Io { path, source }),
+        }
+    }
+
+    /// Replaces the manifest atomically: write a sibling, flush, rename.
+    pub fn commit(&self, manifest: &Manifest) -> Result<(), EventsError> {
+        let path = self.manifest_path();
+        let tmp = self
+            .root
+            .join(format!(".manifest.{}.tmp", std::process::id()));
+        let io = |source| EventsError::Io {
+            path: tmp.clone(),
+            source,
+        };
+        let bytes = serde_json::to_vec_pretty(manifest)
+            .map_err(|e| EventsError::Data(format!("manifest: {e}")))?;
+        {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp).map_err(io)?;
+            f.write_all(&bytes).map_err(io)?;
+            f.sync_all().map_err(io)?;
+        }
+        std::fs::rename(&tmp, &path).map_err(|source| EventsError::Io { path, source })?;
+        if let Ok(dir) = std::fs::File::open(&self.root) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+
+    /// Every Parquet file of events the manifest names.
+    pub fn parquet_files(&self) -> Result<Vec<PathBuf>, EventsError> {
+        let m = self.manifest()?;
+        Ok(m.segments
+            .iter()
+            .flat_map(|s| {
+                s.parquet
+                    .iter()
+                    .map(move |p| self.segment_dir(&s.id).join(p))
+            })
+            .collect())
+    }
+
+    /// The totals files of the committed segments.
+    pub fn totals_files(&self) -> Result<Vec<PathBuf>, EventsError> {
+        let m = self.manifest()?;
+        Ok(m.segments
+            .iter()
+            .filter(|s| !s.parquet.is_empty())
+            .map(|s| self.segment_dir(&s.id).join("totals.parquet"))
+            .collect())
+    }
+
+    /// Deletes what interrupted runs left: segment directories the manifest
+    /// does not name, and `tmp/` work directories of dead processes.
+    pub fn collect_garbage(&self, manifest: &Manifest) -> Result<Vec<PathBuf>, EventsError> {
+        let mut removed = Vec::new();
+        let seg_root = self.root.join("segments");
+        if let Ok(entries) = std::fs::read_dir(&seg_root) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().to_string();
+                if !manifest.segments.iter().any(|s| s.id == name) {
+                    std::fs::remove_dir_all(e.path()).map_err(|source| EventsError::Io {
+                        path: e.path(),
+                        source,
+                    })?;
+                    removed.push(e.path());
+                }
+            }
+        }
+        if let Ok(entries) = std::fs::read_dir(&self.tmp) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().to_string();
+                let pid = name.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
+                let alive = pid.is_some_and(|p| Path::new(&format!("/proc/{p}")).exists());
+                if name.starts_with("events-") && !alive {
+                    std::fs::remove_dir_all(e.path()).map_err(|source| EventsError::Io {
+                        path: e.path(),
+                        source,
+                    })?;
+                    removed.push(e.path());
+                }
+            }
+        }
+        Ok(removed)
+    }
+}
