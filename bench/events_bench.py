@@ -17,7 +17,7 @@
 3. Checks that ordo's results equal DuckDB's and Polars' exactly (same
    groups, counts, mention sums, QuadClass counts; Goldstein sums to 0.1).
 4. Prints MB/s and the ratio to the fastest anchor of the same query, and
-   rewrites the "Event engine" section of BENCHMARKS.md.
+   rewrites the block between the events-bench markers in BENCHMARKS.md.
 Needs: python3 with duckdb, polars, pyarrow (pip install duckdb polars pyarrow).
 """
 import argparse
@@ -152,6 +152,15 @@ def main():
     with open(d("report.md"), "w") as f:
         f.write(report)
     print(f"\nreport: {d('report.md')}")
+    bench_md = os.path.join(ROOT, "BENCHMARKS.md")
+    start, end = "<!-- events-bench:start -->", "<!-- events-bench:end -->"
+    text = open(bench_md).read()
+    if not a.no_write and start in text and end in text:
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        with open(bench_md, "w") as f:
+            f.write(head + start + "\n" + report + end + tail)
+        print(f"updated {bench_md}")
     if not all(okk for _, okk in checks):
         sys.exit(1)
 

@@ -63,7 +63,9 @@ impl Context {
     pub fn engine(&self) -> anyhow::Result<(Engine, Arc<World>)> {
         let world = World::new(self.data_dir()?);
         let store = self.store_dir()?;
-        let engine = Engine::new(&store, tables::definitions(&world))?;
+        let mut defs = tables::definitions(&world);
+        defs.push(crate::events::series_table(&world, &store));
+        let engine = Engine::new(&store, defs)?;
         crate::events::register_tables(&engine, &store)?;
         Ok((engine, world))
     }

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::provenance::describe;
 use anyhow::Context as _;
 use ordo_events::{ActorResolver, ActorScheme, Cameo, EventStore, Family};
-use ordo_store::{Engine, StoreDir};
+use ordo_store::{Built, Engine, StoreDir, TableDef};
 
 /// The tables and resolver every event command needs.
 pub struct EventSetup {
@@ -57,6 +57,59 @@ impl EventSetup {
 /// Worker threads for parsing: the machine's cores.
 pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+/// `event_dyad_months`: every dyad's monthly series under the default
+/// profile, built from the store on first use and cached (keyed by the
+/// manifest, so a new ingest is never served stale).
+pub fn series_table(world: &std::sync::Arc<crate::tables::World>, store: &StoreDir) -> TableDef {
+    let events = EventStore::new(store.root());
+    let w = std::sync::Arc::clone(world);
+    let manifest = events.manifest_path();
+    TableDef {
+        name: "event_dyad_months".into(),
+        description: "event series of every dyad by month, profile gdelt@1 (see docs/events.md); needs `ordo ingest`".into(),
+        inputs: if manifest.exists() { vec![manifest] } else { Vec::new() },
+        params: "month gdelt@1 cow undirected".into(),
+        cached: true,
+        sorted_by: vec!["actor1".into(), "actor2".into(), "period".into()],
+        build: std::sync::Arc::new(move || build_series(&w, &events).map_err(|e| format!("{e:#}"))),
+    }
+}
+
+fn build_series(world: &crate::tables::World, events: &EventStore) -> anyhow::Result<Built> {
+    let dir = world.data_dir();
+    let cameo = Cameo::load(dir)?;
+    let profile = cameo.profile("gdelt")?;
+    let compiled = ordo_events::Compiled::new(&profile, &cameo.codes);
+    let spec = ordo_events::SeriesSpec {
+        by: ordo_events::Period::Month,
+        directed: false,
+        root_only: false,
+        weight: ordo_events::Weight::None,
+        keys: ordo_events::Keys::Cow,
+        dyad: None,
+        from: None,
+        to: None,
+    };
+    let mut agg = ordo_events::Aggregator::new(spec, vec![compiled]);
+    let read = ordo_events::query::scan_store(events, &mut agg, None)?;
+    let rows = agg.finish();
+    let batch = crate::cmd::events::frame(
+        &rows,
+        &[profile],
+        ordo_events::Period::Month,
+        ordo_events::Keys::Cow,
+        false,
+    )?;
+    let mut provenance: Vec<String> = cameo.sources.iter().map(describe).collect();
+    provenance.push(format!(
+        "event store {}: {} rows in {} files",
+        events.root().display(),
+        read.rows_read,
+        read.files
+    ));
+    Ok(Built { batch, provenance })
 }
 
 /// `events` (one row per stored event) and `event_totals` (events per day

@@ -29,6 +29,10 @@ impl World {
         })
     }
 
+    pub fn data_dir(&self) -> &DataDir {
+        &self.dir
+    }
+
     pub fn get(&self) -> Result<&(States, Inputs), String> {
         self.loaded
             .get_or_init(|| {

@@ -272,6 +272,9 @@ fn dyad_month_series_match_the_reference() {
     );
     assert_eq!(sum_i(&h, &rows, "events"), 544);
     assert!((sum_f(&h, &rows, "goldstein_sum") - 470.0).abs() < 1e-9);
+    // The same series as a SQL table of every dyad.
+    let out = ok(&s, &["sql", "SELECT count(*), sum(events), sum(verbal_coop) FROM event_dyad_months WHERE actor1 = 365 AND actor2 = 372", "--format", "csv"]);
+    assert_eq!(out.lines().nth(1), Some("22,121,77"), "{out}");
     // Italy-Russia in the Georgia files: 6 events in 2013-02, 1 in 2013-04.
     let (h, rows) = csv(&s, &["events", "Italia", "Russia"]);
     let ita: Vec<(String, String)> = rows

@@ -9,6 +9,7 @@
 use crate::arrow::{dyad_key, to_batch};
 use crate::chunk::{Chunk, NO_COUNT};
 use crate::date::Period;
+use crate::idset::IdSet;
 use crate::layout::Family;
 use crate::scan::{scan_file, Quarantined, ScanOptions};
 use crate::store::{EventStore, FileRecord, Manifest, Segment};
@@ -26,7 +27,7 @@ use std::sync::Arc;
 
 /// Rows per row group: small enough that row-group statistics on the
 /// sorted `dyad` column skip most of a file for a one-dyad query.
-const ROW_GROUP: usize = 65_536;
+const ROW_GROUP: usize = 16_384;
 /// Rows buffered per year before a sorted flush.
 const FLUSH_ROWS: usize = 1 << 20;
 /// Rows buffered over all years before the largest buffer is flushed.
@@ -41,22 +42,6 @@ pub struct IngestReport {
     /// Where quarantined rows were written.
     pub quarantine: Option<PathBuf>,
     pub notes: Vec<String>,
-}
-
-type Key = (u8, i64, i32);
-
-fn key(family: u8, id: i64, day: i32) -> Key {
-    // GDELT ids are unique over the whole archive; ICEWS and user ids are
-    // made unique with the event date.
-    (
-        family,
-        id,
-        if family == Family::Gdelt as u8 {
-            0
-        } else {
-            day
-        },
-    )
 }
 
 struct Lock(PathBuf);
@@ -108,7 +93,7 @@ struct Dedup<'a> {
     store: &'a EventStore,
     manifest: &'a Manifest,
     loaded: Vec<bool>,
-    seen: HashSet<Key>,
+    seen: IdSet,
 }
 
 impl Dedup<'_> {
@@ -143,7 +128,7 @@ impl Dedup<'_> {
     }
 }
 
-fn load_keys(path: &Path, seen: &mut HashSet<Key>) -> Result<(), EventsError> {
+fn load_keys(path: &Path, seen: &mut IdSet) -> Result<(), EventsError> {
     let file = std::fs::File::open(path).map_err(|source| EventsError::Io {
         path: path.to_path_buf(),
         source,
@@ -177,7 +162,7 @@ fn load_keys(path: &Path, seen: &mut HashSet<Key>) -> Result<(), EventsError> {
         };
         for i in 0..batch.num_rows() {
             let fam = Family::parse(src.value(i)).map_or(2, |f| f as u8);
-            seen.insert(key(fam, id.value(i), day.value(i)));
+            seen.insert(fam, id.value(i), IdSet::key_day(fam, day.value(i)));
         }
     }
     Ok(())
@@ -336,8 +321,10 @@ fn write_totals(
     path: &Path,
     totals: &HashMap<(i32, u16, u8), [i64; 4]>,
 ) -> Result<(), EventsError> {
+    // Sorted by state, so row-group statistics on `actor` let a one-dyad
+    // query read only the all-rows total and its two states.
     let mut keys: Vec<&(i32, u16, u8)> = totals.keys().collect();
-    keys.sort();
+    keys.sort_by_key(|k| (k.1, k.0, k.2));
     let col = |k: usize| Arc::new(keys.iter().map(|x| totals[*x][k]).collect::<Int64Array>());
     let batch = RecordBatch::try_new(
         totals_schema(),
@@ -357,7 +344,11 @@ fn write_totals(
         path: path.to_path_buf(),
         source,
     })?;
-    let mut w = ArrowWriter::try_new(file, batch.schema(), None)?;
+    let props = WriterProperties::builder()
+        .set_max_row_group_row_count(Some(ROW_GROUP))
+        .set_compression(parquet::basic::Compression::SNAPPY)
+        .build();
+    let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props))?;
     w.write(&batch)?;
     w.close()?;
     Ok(())
@@ -431,7 +422,7 @@ pub fn ingest(
         store,
         manifest: &manifest,
         loaded: vec![false; manifest.segments.len()],
-        seen: HashSet::default(),
+        seen: IdSet::default(),
     };
     let mut writer = Writer {
         dir: staging.clone(),
@@ -453,9 +444,10 @@ pub fn ingest(
             chunk.file = vec![fi as u32; chunk.len()];
             dedup.load_overlapping(&chunk)?;
             for i in 0..chunk.len() {
+                let fam = chunk.family[i];
                 if dedup
                     .seen
-                    .insert(key(chunk.family[i], chunk.id[i], chunk.day[i]))
+                    .insert(fam, chunk.id[i], IdSet::key_day(fam, chunk.day[i]))
                 {
                     writer.add(&chunk, i)?;
                     stored += 1;

@@ -8,6 +8,7 @@ pub mod arrow;
 pub mod chunk;
 pub mod code;
 pub mod date;
+pub mod idset;
 pub mod ingest;
 pub mod layout;
 pub mod open;

@@ -7,7 +7,7 @@ use crate::arrow::{from_batch, SERIES_COLUMNS};
 use crate::series::Aggregator;
 use crate::store::EventStore;
 use crate::EventsError;
-use arrow_array::{Array, Date32Array, Int32Array, Int64Array};
+use arrow_array::{Array, BooleanArray, Date32Array, Int32Array, Int64Array, RecordBatch};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ProjectionMask;
 use parquet::file::statistics::Statistics;
@@ -70,7 +70,8 @@ pub fn scan_store(
         if groups.is_empty() {
             continue;
         }
-        let mask = ProjectionMask::columns(builder.parquet_schema(), SERIES_COLUMNS);
+        let columns = SERIES_COLUMNS.iter().copied().chain(["dyad"]);
+        let mask = ProjectionMask::columns(builder.parquet_schema(), columns);
         let reader = builder
             .with_projection(mask)
             .with_row_groups(groups)
@@ -79,19 +80,61 @@ pub fn scan_store(
         for batch in reader {
             let batch = batch?;
             info.rows_read += batch.num_rows() as u64;
+            let batch = match dyad {
+                Some(k) => only_dyad(&batch, k)?,
+                None => batch,
+            };
             agg.add(&from_batch(&batch)?);
         }
     }
-    if dyad.is_some() {
+    if let Some(k) = dyad {
+        let actors = [0, (k / 1000) as i32, (k % 1000) as i32];
         for path in store.totals_files()? {
-            add_totals(&path, agg)?;
+            add_totals(&path, agg, &actors)?;
         }
     }
     Ok(info)
 }
 
-fn add_totals(path: &Path, agg: &mut Aggregator) -> Result<(), EventsError> {
-    let reader = open(path)?.build()?;
+/// The rows of one dyad: the row groups read hold neighbours too.
+fn only_dyad(batch: &RecordBatch, k: i64) -> Result<RecordBatch, EventsError> {
+    let col = batch
+        .column_by_name("dyad")
+        .and_then(|c| c.as_any().downcast_ref::<Int64Array>())
+        .ok_or_else(|| EventsError::Data("events table: no `dyad` column".into()))?;
+    let mask: BooleanArray = col.iter().map(|v| Some(v == Some(k))).collect();
+    Ok(arrow_select::filter::filter_record_batch(batch, &mask)?)
+}
+
+/// Row groups of a file whose Int column `name` may hold one of `values`.
+fn groups_with(
+    meta: &parquet::file::metadata::ParquetMetaData,
+    name: &str,
+    values: &[i32],
+) -> Vec<usize> {
+    let col = meta
+        .file_metadata()
+        .schema_descr()
+        .columns()
+        .iter()
+        .position(|c| c.name() == name);
+    (0..meta.num_row_groups())
+        .filter(
+            |&g| match col.map(|c| meta.row_group(g).column(c).statistics()) {
+                Some(Some(Statistics::Int32(s))) => match (s.min_opt(), s.max_opt()) {
+                    (Some(lo), Some(hi)) => values.iter().any(|v| lo <= v && v <= hi),
+                    _ => true,
+                },
+                _ => true,
+            },
+        )
+        .collect()
+}
+
+fn add_totals(path: &Path, agg: &mut Aggregator, actors: &[i32]) -> Result<(), EventsError> {
+    let builder = open(path)?;
+    let groups = groups_with(&builder.metadata().clone(), "actor", actors);
+    let reader = builder.with_row_groups(groups).build()?;
     for batch in reader {
         let batch = batch?;
         let get = |name: &str| {

@@ -160,6 +160,8 @@ fn scan_gdelt(
     let threads = opts.threads.max(1);
     let (block_tx, block_rx) = mpsc::sync_channel::<Block>(threads * 2);
     let block_rx = std::sync::Mutex::new(block_rx);
+    let pool: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
+    let pool = &pool;
     std::thread::scope(|s| -> Result<(), EventsError> {
         let (done_tx, done_rx) = mpsc::sync_channel::<Parsed>(threads * 2);
         let reader_thread = s.spawn(move || -> Result<(), EventsError> {
@@ -167,7 +169,12 @@ fn scan_gdelt(
             let mut line = 1u64;
             let mut offset = 0u64;
             for index in 0.. {
-                let mut buf = std::mem::take(&mut carry);
+                // Reuse a buffer the workers are done with: a fresh 4 MB
+                // allocation per block costs a page fault per 4 kB.
+                let mut buf = pool.lock().expect("buffer pool").pop().unwrap_or_default();
+                buf.clear();
+                buf.extend_from_slice(&carry);
+                carry.clear();
                 let start = buf.len();
                 buf.resize(start + BLOCK, 0);
                 let n = read_full(&mut reader, &mut buf[start..], name, offset)?;
@@ -178,7 +185,7 @@ fn scan_gdelt(
                 }
                 if n > 0 {
                     if let Some(cut) = memchr::memrchr(b'\n', &buf) {
-                        carry = buf[cut + 1..].to_vec();
+                        carry.extend_from_slice(&buf[cut + 1..]);
                         buf.truncate(cut + 1);
                     }
                 }
@@ -210,6 +217,11 @@ fn scan_gdelt(
                 if let Some(hook) = opts.hook {
                     hook(worker, &parsed.chunk);
                 }
+                let mut pool = pool.lock().expect("buffer pool");
+                if pool.len() < threads * 3 {
+                    pool.push(block.bytes);
+                }
+                drop(pool);
                 if tx.send(parsed).is_err() {
                     return;
                 }

@@ -72,47 +72,40 @@ pub struct SeriesSpec {
     pub to: Option<i32>,
 }
 
-#[derive(Debug, Clone, Default)]
-struct ProfileAcc {
-    classes: Vec<i64>,
-    coop: i64,
-    conflict: i64,
-    neutral: i64,
-    gold_sum: i64,
-    gold_pos: i64,
-    gold_neg: i64,
-    gold_n: i64,
+/// Offsets in an accumulator slot (see [`Layout`]).
+const ROWS: usize = 0;
+const EVENTS: usize = 1;
+const MENTIONS: usize = 2;
+const COOP: usize = 0;
+const CONFLICT: usize = 1;
+const NEUTRAL: usize = 2;
+const GOLD_SUM: usize = 3;
+const GOLD_POS: usize = 4;
+const GOLD_NEG: usize = 5;
+const GOLD_N: usize = 6;
+const CLASSES: usize = 7;
+
+/// Every dyad-period's sums live in one flat `Vec<i64>`, a fixed-width
+/// slot per key: `rows, events, mentions`, then per profile `coop,
+/// conflict, neutral, gold_sum, gold_pos, gold_neg, gold_n` and one count
+/// per class. No allocation per key, and merging is adding slices.
+#[derive(Debug, Clone)]
+struct Layout {
+    width: usize,
+    profile_at: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Default)]
-struct Acc {
-    /// Rows, unweighted (a dyad-period whose rows were all duplicates
-    /// ends at 0 and is not listed).
-    rows: i64,
-    events: i64,
-    mentions: i64,
-    profiles: Vec<ProfileAcc>,
-}
-
-impl Acc {
-    fn absorb(&mut self, o: &Acc) {
-        self.rows += o.rows;
-        self.events += o.events;
-        self.mentions += o.mentions;
-        for (p, q) in self.profiles.iter_mut().zip(&o.profiles) {
-            if p.classes.len() < q.classes.len() {
-                p.classes.resize(q.classes.len(), 0);
-            }
-            for (x, y) in p.classes.iter_mut().zip(&q.classes) {
-                *x += y;
-            }
-            p.coop += q.coop;
-            p.conflict += q.conflict;
-            p.neutral += q.neutral;
-            p.gold_sum += q.gold_sum;
-            p.gold_pos += q.gold_pos;
-            p.gold_neg += q.gold_neg;
-            p.gold_n += q.gold_n;
+impl Layout {
+    fn new(profiles: &[Compiled]) -> Layout {
+        let mut at = 3;
+        let mut profile_at = Vec::new();
+        for p in profiles {
+            profile_at.push(at);
+            at += CLASSES + p.stance.len();
+        }
+        Layout {
+            width: at,
+            profile_at,
         }
     }
 }
@@ -123,7 +116,9 @@ pub struct Aggregator {
     profiles: Vec<Compiled>,
     /// Dyad filter as keys (0 = unmatched code).
     want: Option<(u64, u64)>,
-    dyads: HashMap<(u64, u64, i32), Acc>,
+    dyads: HashMap<(u64, u64, i32), u32>,
+    layout: Layout,
+    slots: Vec<i64>,
     totals: HashMap<i32, i64>,
     actor_totals: HashMap<(u64, i32), i64>,
     long: Vec<String>,
@@ -168,11 +163,14 @@ pub struct ProfileValues {
 
 impl Aggregator {
     pub fn new(spec: SeriesSpec, profiles: Vec<Compiled>) -> Aggregator {
+        let layout = Layout::new(&profiles);
         let mut a = Aggregator {
             spec,
             profiles,
             want: None,
             dyads: HashMap::default(),
+            layout,
+            slots: Vec::new(),
             totals: HashMap::default(),
             actor_totals: HashMap::default(),
             long: Vec::new(),
@@ -329,13 +327,16 @@ impl Aggregator {
                 _ => k,
             }
         };
-        for ((a, b, p), acc) in other.dyads.iter() {
+        let width = self.layout.width;
+        for ((a, b, p), &slot) in other.dyads.iter() {
             let key = (remap(self, *a), remap(self, *b), *p);
-            match self.dyads.get_mut(&key) {
-                Some(mine) => mine.absorb(acc),
-                None => {
-                    self.dyads.insert(key, acc.clone());
-                }
+            let mine = self.slot(key);
+            let from = &other.slots[slot as usize * width..(slot as usize + 1) * width];
+            for (x, y) in self.slots[mine * width..(mine + 1) * width]
+                .iter_mut()
+                .zip(from)
+            {
+                *x += y;
             }
         }
         for (p, n) in &other.totals {
@@ -361,18 +362,26 @@ impl Aggregator {
         *self.actor_totals.entry((k, p)).or_default() += w;
     }
 
-    fn add_event(&mut self, key: (u64, u64, i32), chunk: &Chunk, i: usize, w: i64, sign: i64) {
-        let n = self.profiles.len();
-        let acc = self.dyads.entry(key).or_insert_with(|| Acc {
-            profiles: vec![ProfileAcc::default(); n],
-            ..Acc::default()
-        });
-        acc.rows += sign;
-        acc.events += w;
-        if chunk.mentions[i] != NO_COUNT {
-            acc.mentions += i64::from(chunk.mentions[i]) * sign;
+    /// The slot of a key, created (zeroed) on first use.
+    fn slot(&mut self, key: (u64, u64, i32)) -> usize {
+        let next = self.dyads.len() as u32;
+        let slot = *self.dyads.entry(key).or_insert(next) as usize;
+        if slot == next as usize {
+            self.slots.resize(self.slots.len() + self.layout.width, 0);
         }
-        for (p, prof) in self.profiles.iter().enumerate() {
+        slot
+    }
+
+    fn add_event(&mut self, key: (u64, u64, i32), chunk: &Chunk, i: usize, w: i64, sign: i64) {
+        let slot = self.slot(key);
+        let width = self.layout.width;
+        let acc = &mut self.slots[slot * width..(slot + 1) * width];
+        acc[ROWS] += sign;
+        acc[EVENTS] += w;
+        if chunk.mentions[i] != NO_COUNT {
+            acc[MENTIONS] += i64::from(chunk.mentions[i]) * sign;
+        }
+        for (prof, &at) in self.profiles.iter().zip(&self.layout.profile_at) {
             let (class, table) = prof
                 .by_code
                 .get(&chunk.event_code[i])
@@ -383,25 +392,22 @@ impl Aggregator {
             } else {
                 table
             };
-            let pa = &mut acc.profiles[p];
-            if pa.classes.is_empty() {
-                pa.classes = vec![0; prof.stance.len()];
-            }
-            pa.classes[class as usize] += w;
+            let pa = &mut acc[at..at + CLASSES + prof.stance.len()];
+            pa[CLASSES + class as usize] += w;
             match prof.stance[class as usize] {
-                1 => pa.coop += w,
-                -1 => pa.conflict += w,
-                _ => pa.neutral += w,
+                1 => pa[COOP] += w,
+                -1 => pa[CONFLICT] += w,
+                _ => pa[NEUTRAL] += w,
             }
             if g != NO_GOLD {
                 let gw = i64::from(g) * w;
-                pa.gold_sum += gw;
+                pa[GOLD_SUM] += gw;
                 if g > 0 {
-                    pa.gold_pos += gw;
+                    pa[GOLD_POS] += gw;
                 } else {
-                    pa.gold_neg += gw;
+                    pa[GOLD_NEG] += gw;
                 }
-                pa.gold_n += w;
+                pa[GOLD_N] += w;
             }
         }
     }
@@ -420,12 +426,14 @@ impl Aggregator {
     /// input has any event in gets a row (zero events: counts 0, means
     /// NULL); for all dyads only dyad-periods with events are listed.
     pub fn finish(self) -> Vec<SeriesRow> {
+        let width = self.layout.width;
+        let slot_of = |k: &(u64, u64, i32)| self.dyads.get(k).map(|s| *s as usize);
         let mut keys: Vec<(u64, u64, i32)> = match self.want {
             Some(_) => self.dyads.keys().copied().collect(),
             None => self
                 .dyads
                 .iter()
-                .filter(|(_, acc)| acc.rows != 0)
+                .filter(|(_, s)| self.slots[**s as usize * width + ROWS] != 0)
                 .map(|(k, _)| *k)
                 .collect(),
         };
@@ -447,34 +455,30 @@ impl Aggregator {
                 Keys::Raw => (t(x.0), t(x.1), x.2).cmp(&(t(y.0), t(y.1), y.2)),
             }
         });
-        let empty = Acc {
-            profiles: self
-                .profiles
-                .iter()
-                .map(|p| ProfileAcc {
-                    classes: vec![0; p.stance.len()],
-                    ..ProfileAcc::default()
-                })
-                .collect(),
-            ..Acc::default()
-        };
-        keys.into_iter()
-            .map(|(a, b, p)| {
-                let acc = self.dyads.get(&(a, b, p)).unwrap_or(&empty);
+        let zero = vec![0i64; width];
+        keys.iter()
+            .map(|k| {
+                let acc = match slot_of(k) {
+                    Some(s) => &self.slots[s * width..(s + 1) * width],
+                    None => &zero[..],
+                };
+                let (a, b, p) = *k;
                 SeriesRow {
-                    actor1: self.key_text(a),
-                    actor2: self.key_text(b),
+                    actor1: texts[&a].clone(),
+                    actor2: texts[&b].clone(),
                     period: p,
-                    events: acc.events,
-                    mentions: acc.mentions,
+                    events: acc[EVENTS],
+                    mentions: acc[MENTIONS],
                     period_total: self.totals.get(&p).copied().unwrap_or(0),
                     actor1_total: self.actor_totals.get(&(a, p)).copied().unwrap_or(0),
                     actor2_total: self.actor_totals.get(&(b, p)).copied().unwrap_or(0),
-                    profiles: acc
+                    profiles: self
                         .profiles
                         .iter()
-                        .zip(&self.profiles)
-                        .map(|(pa, prof)| values(pa, acc.events, prof.stance.len()))
+                        .zip(&self.layout.profile_at)
+                        .map(|(prof, &at)| {
+                            values(&acc[at..at + CLASSES + prof.stance.len()], acc[EVENTS])
+                        })
                         .collect(),
                 }
             })
@@ -482,22 +486,18 @@ impl Aggregator {
     }
 }
 
-fn values(pa: &ProfileAcc, events: i64, classes: usize) -> ProfileValues {
+fn values(pa: &[i64], events: i64) -> ProfileValues {
     let ratio = |x: i64, y: i64| (y != 0).then(|| x as f64 / y as f64);
     ProfileValues {
-        classes: if pa.classes.is_empty() {
-            vec![0; classes]
-        } else {
-            pa.classes.clone()
-        },
-        coop: pa.coop,
-        conflict: pa.conflict,
-        neutral: pa.neutral,
-        goldstein_sum: pa.gold_sum as f64 / 10.0,
-        goldstein_pos: pa.gold_pos as f64 / 10.0,
-        goldstein_neg: pa.gold_neg as f64 / 10.0,
-        goldstein_mean: ratio(pa.gold_sum, pa.gold_n).map(|m| m / 10.0),
-        net_coop: ratio(pa.coop - pa.conflict, pa.coop + pa.conflict),
-        conflict_share: ratio(pa.conflict, events),
+        classes: pa[CLASSES..].to_vec(),
+        coop: pa[COOP],
+        conflict: pa[CONFLICT],
+        neutral: pa[NEUTRAL],
+        goldstein_sum: pa[GOLD_SUM] as f64 / 10.0,
+        goldstein_pos: pa[GOLD_POS] as f64 / 10.0,
+        goldstein_neg: pa[GOLD_NEG] as f64 / 10.0,
+        goldstein_mean: ratio(pa[GOLD_SUM], pa[GOLD_N]).map(|m| m / 10.0),
+        net_coop: ratio(pa[COOP] - pa[CONFLICT], pa[COOP] + pa[CONFLICT]),
+        conflict_share: ratio(pa[CONFLICT], events),
     }
 }

@@ -276,7 +276,7 @@ fn read_raw(
         progress: &|_| {},
         hook: Some(&hook),
     };
-    let mut seen = foldhash::HashSet::default();
+    let mut seen = ordo_events::idset::IdSet::default();
     let mut p = std::mem::take(prov);
     for f in &files {
         let mut duplicates = 0u64;
@@ -284,8 +284,8 @@ fn read_raw(
             let dup: Vec<bool> = (0..chunk.len())
                 .map(|i| {
                     let fam = chunk.family[i];
-                    let day = if fam == 0 { 0 } else { chunk.day[i] };
-                    !seen.insert((fam, chunk.id[i], day))
+                    let day = ordo_events::idset::IdSet::key_day(fam, chunk.day[i]);
+                    !seen.insert(fam, chunk.id[i], day)
                 })
                 .collect();
             let dropped = dup.iter().filter(|d| **d).count() as u64;
@@ -314,7 +314,11 @@ fn read_raw(
     Ok(())
 }
 
-fn frame(
+fn v(r: &SeriesRow, p: usize) -> &ordo_events::series::ProfileValues {
+    &r.profiles[p]
+}
+
+pub fn frame(
     rows: &[SeriesRow],
     profiles: &[Profile],
     by: Period,
@@ -359,7 +363,6 @@ fn frame(
             );
         }
     }
-    let v = |r: &SeriesRow, p: usize| r.profiles[p].clone();
     let ratio = |x: i64, y: i64| (y != 0).then(|| x as f64 / y as f64);
     f = f
         .int("coop", cells.iter().map(|(r, p)| Some(v(r, *p).coop)))
