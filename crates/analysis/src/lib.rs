@@ -3,6 +3,7 @@
 //! from a recipe, and the comparison of the two with a block bootstrap.
 
 pub mod bootstrap;
+pub mod chronology;
 mod file_error;
 pub mod instability;
 pub mod periods;

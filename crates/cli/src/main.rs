@@ -64,6 +64,8 @@ enum Command {
     Ingest(cmd::ingest::IngestArgs),
     /// Event series by month, quarter or year for a dyad or all dyads.
     Events(cmd::events::EventsArgs),
+    /// The curated chronology of a dyad's relations (Italy–Russia shipped).
+    Chronology(cmd::chronology::ChronologyArgs),
 }
 
 fn main() -> ExitCode {
@@ -82,6 +84,7 @@ fn main() -> ExitCode {
         Command::Periods(a) => cmd::periods::run(&ctx, a),
         Command::Ingest(a) => cmd::ingest::run(&ctx, a),
         Command::Events(a) => cmd::events::run(&ctx, a),
+        Command::Chronology(a) => cmd::chronology::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,5 +1,6 @@
 //! One file per subcommand: its help text, its arguments and its `run`.
 
+pub mod chronology;
 pub mod coverage;
 pub mod data;
 pub mod dyad;

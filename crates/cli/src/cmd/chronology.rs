@@ -1,0 +1,142 @@
+//! `ordo chronology A B`: the curated events of a dyad's relations.
+
+use crate::context::Context;
+use crate::frame::Frame;
+use crate::provenance::Provenance;
+use crate::years::Years;
+use anyhow::bail;
+use clap::Args;
+use ordo_analysis::chronology::{Chronology, Entry, STANCES};
+use ordo_analysis::Periodization;
+use std::path::PathBuf;
+
+/// The dated events of a dyad's relations as the sources tell them: date
+/// and precision, actor and target, a summary, the stance the text gives
+/// the event (cooperation, competition, neutral, turning point), order and
+/// phase, issue area, whether it is in the article's Table 1, and the
+/// documents and citations it comes from. ordo ships the Italy–Russia
+/// chronology written from the two seed documents; add your own for any
+/// dyad with --file (format: docs/chronology.md).
+#[derive(Args)]
+#[command(
+    after_long_help = "Examples:\n  ordo chronology ITA RUS\n  ordo chronology Italia URSS --from 1933 --to 1941 --stance competition\n  ordo chronology ITA RUS --table1\n  ordo chronology FRN GMY --file france-germany.toml"
+)]
+pub struct ChronologyArgs {
+    /// First state (any name or code `ordo states resolve` accepts)
+    a: String,
+    /// Second state
+    b: String,
+    #[command(flatten)]
+    years: Years,
+    /// Only these stances (cooperation, competition, neutral, turning_point)
+    #[arg(long, value_delimiter = ',')]
+    stance: Vec<String>,
+    /// Only entries of the article's Table 1
+    #[arg(long)]
+    table1: bool,
+    /// More chronology files (TOML) to read besides ordo's own
+    #[arg(long, value_name = "FILE")]
+    file: Vec<PathBuf>,
+    /// Periodization the phases are checked against
+    #[arg(long, value_name = "FILE")]
+    periods: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
+    for s in &args.stance {
+        if !STANCES.contains(&s.as_str()) {
+            bail!("--stance {s}: expected one of {}", STANCES.join(", "));
+        }
+    }
+    let periods = match &args.periods {
+        Some(p) => Periodization::load(p)?,
+        None => Periodization::builtin(),
+    };
+    let mut all = Chronology::builtin(&periods);
+    for f in &args.file {
+        all.push(Chronology::load(f, &periods)?);
+    }
+    let states = ctx.states()?;
+    let r = states.resolver();
+    let (a, b) = (
+        r.resolve(&args.a)?.state.code,
+        r.resolve(&args.b)?.state.code,
+    );
+    let mut wanted = [a, b];
+    wanted.sort();
+    let mut used = Vec::new();
+    let mut rows: Vec<&Entry> = Vec::new();
+    for c in &all {
+        let mut sides = [
+            r.resolve(&c.dyad[0])?.state.code,
+            r.resolve(&c.dyad[1])?.state.code,
+        ];
+        sides.sort();
+        if sides != wanted {
+            continue;
+        }
+        used.push(c);
+        rows.extend(c.entries.iter().filter(|e| {
+            args.years
+                .from
+                .or(args.years.year)
+                .is_none_or(|f| e.year() >= f)
+                && args
+                    .years
+                    .to
+                    .or(args.years.year)
+                    .is_none_or(|t| e.year() <= t)
+                && (args.stance.is_empty() || args.stance.contains(&e.stance))
+                && (!args.table1 || e.in_table1)
+        }));
+    }
+    if used.is_empty() {
+        bail!(
+            "no chronology for {} – {}: ordo ships Italy–Russia; give your own with --file FILE (docs/chronology.md)",
+            args.a,
+            args.b
+        );
+    }
+    rows.sort_by(|x, y| (&x.date, &x.id).cmp(&(&y.date, &y.id)));
+    let join = |v: &[String]| v.join("; ");
+    let batch = Frame::new()
+        .text("date", rows.iter().map(|e| Some(e.date.as_str())))
+        .text("precision", rows.iter().map(|e| Some(e.precision.as_str())))
+        .text("end", rows.iter().map(|e| e.end.as_deref()))
+        .text("id", rows.iter().map(|e| Some(e.id.as_str())))
+        .text("actor", rows.iter().map(|e| Some(e.actor.as_str())))
+        .text("target", rows.iter().map(|e| Some(e.target.as_str())))
+        .text("stance", rows.iter().map(|e| Some(e.stance.as_str())))
+        .text("order", rows.iter().map(|e| Some(e.order.as_str())))
+        .text("phase", rows.iter().map(|e| Some(e.phase.as_str())))
+        .text("area", rows.iter().map(|e| Some(e.area.as_str())))
+        .text("table1", rows.iter().map(|e| e.table1_column.as_deref()))
+        .text("summary", rows.iter().map(|e| Some(e.summary.as_str())))
+        .text("source", rows.iter().map(|e| Some(join(&e.source))))
+        .text(
+            "citations",
+            rows.iter()
+                .map(|e| Some(join(&e.citations)).filter(|s| !s.is_empty())),
+        )
+        .text(
+            "note",
+            rows.iter()
+                .map(|e| Some(e.note.as_str()).filter(|s| !s.is_empty())),
+        )
+        .build()?;
+    let mut prov = Provenance::default();
+    for c in used {
+        prov = prov.with(format!(
+            "chronology {} ({} entries, version {}, sha256 {}); sources: 000 = ../shared/seeds/000_*.txt (article), 004 = ../shared/seeds/004_*.txt (French text)",
+            c.file,
+            c.entries.len(),
+            c.version,
+            c.sha256
+        ));
+    }
+    prov = prov.with(format!(
+        "phases checked against the periodization {} ({})",
+        periods.name, periods.file
+    ));
+    ctx.output.emit(&batch, &prov)
+}
