@@ -142,11 +142,8 @@ impl Chronology {
 
     pub fn parse(text: &str, file: &str, periods: &Periodization) -> Result<Chronology, FileError> {
         let raw: RawFile = toml::from_str(text).map_err(|e| from_toml(file, text, &e))?;
-        let err = |span: Range<usize>, key: &str, message: String| FileError {
-            file: file.to_string(),
-            line: line_of(text, span.start),
-            key: key.to_string(),
-            message,
+        let err = |span: Range<usize>, key: &str, message: String| {
+            FileError::at(file, text, span, key, message)
         };
         let dyad = match raw.dyad.get_ref().as_slice() {
             [a, b] => [a.clone(), b.clone()],

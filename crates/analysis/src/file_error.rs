@@ -24,6 +24,24 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
+impl FileError {
+    /// A problem at a byte span of a file's text.
+    pub(crate) fn at(
+        file: &str,
+        text: &str,
+        span: std::ops::Range<usize>,
+        key: &str,
+        message: String,
+    ) -> FileError {
+        FileError {
+            file: file.to_string(),
+            line: line_of(text, span.start),
+            key: key.to_string(),
+            message,
+        }
+    }
+}
+
 /// Reads a user-editable file, or says which and why not.
 pub(crate) fn read_text(path: &std::path::Path) -> Result<(String, String), FileError> {
     let file = path.display().to_string();

@@ -7,7 +7,7 @@
 //! keys, inverted years, phases outside their order, and overlapping phases
 //! (every year belongs to at most one phase, so comparisons are unambiguous).
 
-use crate::file_error::{from_toml, line_of, read_text, sha256_hex, FileError};
+use crate::file_error::{from_toml, read_text, sha256_hex, FileError};
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -118,11 +118,8 @@ impl Periodization {
 
     pub fn parse(text: &str, file: &str) -> Result<Periodization, FileError> {
         let raw: RawFile = toml::from_str(text).map_err(|e| from_toml(file, text, &e))?;
-        let err = |span: Range<usize>, key: &str, message: String| FileError {
-            file: file.to_string(),
-            line: line_of(text, span.start),
-            key: key.to_string(),
-            message,
+        let err = |span: Range<usize>, key: &str, message: String| {
+            FileError::at(file, text, span, key, message)
         };
         let mut orders = Vec::new();
         let mut taken: Vec<(i32, i32, Range<usize>)> = Vec::new();

@@ -66,6 +66,8 @@ enum Command {
     Events(cmd::events::EventsArgs),
     /// The curated chronology of a dyad's relations (Italy–Russia shipped).
     Chronology(cmd::chronology::ChronologyArgs),
+    /// The article's Table 1 rebuilt from the chronology, and the evidence per phase.
+    Table1(cmd::table1::Table1Args),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +87,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => cmd::ingest::run(&ctx, a),
         Command::Events(a) => cmd::events::run(&ctx, a),
         Command::Chronology(a) => cmd::chronology::run(&ctx, a),
+        Command::Table1(a) => cmd::table1::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

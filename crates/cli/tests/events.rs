@@ -76,6 +76,21 @@ fn sum_f(h: &[String], rows: &[Vec<String>], name: &str) -> f64 {
         .sum()
 }
 
+/// A store holding the 710 rows of the raw GDELT sample.
+fn raw_sample_store() -> (tempfile::TempDir, PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let store = t.path().join("store");
+    ok(
+        &store,
+        &[
+            "ingest",
+            "gdelt",
+            &data("gdelt_v1_raw_sample/events_raw.tsv"),
+        ],
+    );
+    (t, store)
+}
+
 fn georgia_store() -> (tempfile::TempDir, PathBuf) {
     let t = tempfile::tempdir().unwrap();
     let s = t.path().to_path_buf();
@@ -457,16 +472,7 @@ fn glob_one(dir: &Path, name: &str) -> PathBuf {
 /// left as it was.
 #[test]
 fn broken_archive_fails_cleanly() {
-    let t = tempfile::tempdir().unwrap();
-    let store = t.path().join("store");
-    ok(
-        &store,
-        &[
-            "ingest",
-            "gdelt",
-            &data("gdelt_v1_raw_sample/events_raw.tsv"),
-        ],
-    );
+    let (t, store) = raw_sample_store();
     let before = std::fs::read(store.join("events/manifest.json")).unwrap();
     let gz = std::fs::read(data("gdelt_v1_georgia_2011_2013/feb2012.csv.gz")).unwrap();
     let cut = t.path().join("cut.csv.gz");
@@ -493,16 +499,7 @@ fn broken_archive_fails_cleanly() {
 /// the same as before; the next ingest clears what the dead run left.
 #[test]
 fn killed_ingest_leaves_the_store_as_it_was() {
-    let t = tempfile::tempdir().unwrap();
-    let store = t.path().join("store");
-    ok(
-        &store,
-        &[
-            "ingest",
-            "gdelt",
-            &data("gdelt_v1_raw_sample/events_raw.tsv"),
-        ],
-    );
+    let (t, store) = raw_sample_store();
     let manifest = store.join("events/manifest.json");
     let before = std::fs::read(&manifest).unwrap();
     // A big file: the 509 daily-format rows repeated with fresh ids.

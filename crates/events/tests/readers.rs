@@ -32,11 +32,10 @@ fn world() -> &'static World {
     })
 }
 
-/// Scans a file; returns (rows read, rows in chunks, rows quarantined) or
-/// the error message.
-fn scan(path: &Path, family: Family) -> Result<(u64, u64, u64), String> {
+/// Scan options for a family, with its usual actor codes.
+fn options(family: Family) -> ScanOptions<'static> {
     let w = world();
-    let opts = ScanOptions {
+    ScanOptions {
         family,
         ctx: RowContext {
             family,
@@ -52,7 +51,13 @@ fn scan(path: &Path, family: Family) -> Result<(u64, u64, u64), String> {
         threads: 2,
         progress: &|_| {},
         hook: None,
-    };
+    }
+}
+
+/// Scans a file; returns (rows read, rows in chunks, rows quarantined) or
+/// the error message.
+fn scan(path: &Path, family: Family) -> Result<(u64, u64, u64), String> {
+    let opts = options(family);
     let mut stored = 0u64;
     let s = scan_file(path, &opts, &mut |c| {
         stored += c.len() as u64;
@@ -143,19 +148,7 @@ fn gdelt_quadclass_and_goldstein_follow_the_tables() {
     files.extend(g);
     let (mut rows, mut quad_bad, mut gold_bad) = (0, 0, Vec::new());
     for f in &files {
-        let opts = ScanOptions {
-            family: Family::Gdelt,
-            ctx: RowContext {
-                family: Family::Gdelt,
-                actors: ActorScheme::Cameo,
-                resolver: &w.resolver,
-                codes: &w.cameo.codes,
-            },
-            map: Vec::new(),
-            threads: 2,
-            progress: &|_| {},
-            hook: None,
-        };
+        let opts = options(Family::Gdelt);
         scan_file(f, &opts, &mut |c| {
             for i in 0..c.len() {
                 rows += 1;

@@ -42,6 +42,39 @@ pub struct ChronologyArgs {
     periods: Option<PathBuf>,
 }
 
+/// The chronologies (ordo's and `files`) of the dyad `a`–`b`, in either
+/// order; an error naming what to do when there is none.
+pub fn of_dyad(
+    states: &ordo_states::States,
+    periods: &Periodization,
+    files: &[PathBuf],
+    a: u16,
+    b: u16,
+) -> anyhow::Result<Vec<Chronology>> {
+    let r = states.resolver();
+    let mut all = Chronology::builtin(periods);
+    for f in files {
+        all.push(Chronology::load(f, periods)?);
+    }
+    let mut wanted = [a, b];
+    wanted.sort();
+    let mut found = Vec::new();
+    for c in all {
+        let mut sides = [
+            r.resolve(&c.dyad[0])?.state.code.0,
+            r.resolve(&c.dyad[1])?.state.code.0,
+        ];
+        sides.sort();
+        if sides == wanted {
+            found.push(c);
+        }
+    }
+    if found.is_empty() {
+        bail!("no chronology for the dyad {a}-{b}: ordo ships Italy–Russia; give your own with --file FILE (docs/chronology.md)");
+    }
+    Ok(found)
+}
+
 pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
     for s in &args.stance {
         if !STANCES.contains(&s.as_str()) {
@@ -52,30 +85,15 @@ pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
         Some(p) => Periodization::load(p)?,
         None => Periodization::builtin(),
     };
-    let mut all = Chronology::builtin(&periods);
-    for f in &args.file {
-        all.push(Chronology::load(f, &periods)?);
-    }
     let states = ctx.states()?;
     let r = states.resolver();
     let (a, b) = (
         r.resolve(&args.a)?.state.code,
         r.resolve(&args.b)?.state.code,
     );
-    let mut wanted = [a, b];
-    wanted.sort();
-    let mut used = Vec::new();
+    let used = of_dyad(&states, &periods, &args.file, a.0, b.0)?;
     let mut rows: Vec<&Entry> = Vec::new();
-    for c in &all {
-        let mut sides = [
-            r.resolve(&c.dyad[0])?.state.code,
-            r.resolve(&c.dyad[1])?.state.code,
-        ];
-        sides.sort();
-        if sides != wanted {
-            continue;
-        }
-        used.push(c);
+    for c in &used {
         rows.extend(c.entries.iter().filter(|e| {
             args.years
                 .from
@@ -89,13 +107,6 @@ pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
                 && (args.stance.is_empty() || args.stance.contains(&e.stance))
                 && (!args.table1 || e.in_table1)
         }));
-    }
-    if used.is_empty() {
-        bail!(
-            "no chronology for {} – {}: ordo ships Italy–Russia; give your own with --file FILE (docs/chronology.md)",
-            args.a,
-            args.b
-        );
     }
     rows.sort_by(|x, y| (&x.date, &x.id).cmp(&(&y.date, &y.id)));
     let join = |v: &[String]| v.join("; ");
@@ -125,7 +136,7 @@ pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
         )
         .build()?;
     let mut prov = Provenance::default();
-    for c in used {
+    for c in &used {
         prov = prov.with(format!(
             "chronology {} ({} entries, version {}, sha256 {}); sources: 000 = ../shared/seeds/000_*.txt (article), 004 = ../shared/seeds/004_*.txt (French text)",
             c.file,

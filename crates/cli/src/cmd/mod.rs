@@ -13,3 +13,4 @@ pub mod sql;
 pub mod state;
 pub mod states;
 pub mod system;
+pub mod table1;
