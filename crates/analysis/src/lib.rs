@@ -4,6 +4,7 @@
 
 pub mod bootstrap;
 pub mod chronology;
+pub mod cooperation;
 mod file_error;
 pub mod instability;
 pub mod periods;

@@ -6,6 +6,7 @@ use crate::provenance::describe;
 use anyhow::Context as _;
 use ordo_events::{ActorResolver, ActorScheme, Cameo, EventStore, Family};
 use ordo_store::{Built, Engine, StoreDir, TableDef};
+use std::collections::BTreeMap;
 
 /// The tables and resolver every event command needs.
 pub struct EventSetup {
@@ -127,4 +128,42 @@ pub fn register_tables(engine: &Engine, store: &StoreDir) -> anyhow::Result<()> 
         ordo_events::ingest::totals_schema(),
     )?;
     Ok(())
+}
+
+/// Cooperative and conflictual events of the dyad per year in the event
+/// store (profile gdelt@1); empty when nothing is ingested.
+pub fn dyad_event_years(
+    ctx: &crate::context::Context,
+    a: u16,
+    b: u16,
+) -> anyhow::Result<BTreeMap<i32, (i64, i64)>> {
+    let store = ordo_events::EventStore::new(ctx.store_dir()?.root());
+    if store.manifest()?.segments.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let dir = ctx.data_dir()?;
+    let cameo = ordo_events::Cameo::load(&dir)?;
+    let profile = cameo.profile("gdelt")?;
+    let spec = ordo_events::SeriesSpec {
+        by: ordo_events::Period::Year,
+        directed: false,
+        root_only: false,
+        weight: ordo_events::Weight::None,
+        keys: ordo_events::Keys::Cow,
+        dyad: Some((ordo_events::Actor::Cow(a), ordo_events::Actor::Cow(b))),
+        from: None,
+        to: None,
+    };
+    let mut agg = ordo_events::Aggregator::new(
+        spec,
+        vec![ordo_events::Compiled::new(&profile, &cameo.codes)],
+    );
+    agg.use_external_totals();
+    ordo_events::query::scan_store(&store, &mut agg, ordo_events::arrow::dyad_key(a, b))?;
+    Ok(agg
+        .finish()
+        .into_iter()
+        .filter(|r| r.events > 0)
+        .map(|r| (r.period, (r.profiles[0].coop, r.profiles[0].conflict)))
+        .collect())
 }

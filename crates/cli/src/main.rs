@@ -68,6 +68,8 @@ enum Command {
     Chronology(cmd::chronology::ChronologyArgs),
     /// The article's Table 1 rebuilt from the chronology, and the evidence per phase.
     Table1(cmd::table1::Table1Args),
+    /// A dyad's yearly cooperation index, with its components.
+    Cooperation(cmd::cooperation::CooperationArgs),
 }
 
 fn main() -> ExitCode {
@@ -88,6 +90,7 @@ fn main() -> ExitCode {
         Command::Events(a) => cmd::events::run(&ctx, a),
         Command::Chronology(a) => cmd::chronology::run(&ctx, a),
         Command::Table1(a) => cmd::table1::run(&ctx, a),
+        Command::Cooperation(a) => cmd::cooperation::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

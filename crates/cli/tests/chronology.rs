@@ -98,3 +98,58 @@ fn table1_evidence_per_phase() {
     let agree = |o: &str, p: &str| get(o, p, "un_agree_mean").parse::<f64>().unwrap();
     assert!(agree("Liberal order", "stable") > agree("Cold War order", "stable") + 0.3);
 }
+
+/// The Italy–Russia cooperation index equals the independent computation
+/// of `tests/reference/cooperation_reference.py` (numbers committed in
+/// `tests/reference/cooperation_expected.txt`) to 1e-9; 2020 has one
+/// component and no index; the 1941 war year is the lowest of the century.
+#[test]
+fn cooperation_index_matches_the_reference() {
+    let (h, rows) = common::csv_of(&["cooperation", "ITA", "RUS", "--format", "csv"]);
+    let (year, index, n) = (
+        common::col(&h, "year"),
+        common::col(&h, "index"),
+        common::col(&h, "components"),
+    );
+    let expected = [
+        (1870, Some(0.33267460888436373), 4),
+        (1915, Some(0.5124060323276199), 3),
+        (1925, Some(0.2869716626830544), 3),
+        (1937, Some(-1.3609273064582363), 4),
+        (1941, Some(-3.654551022445872), 3),
+        (1955, Some(-0.45795843863202135), 4),
+        (1975, Some(-0.20419327145277108), 6),
+        (1983, Some(-0.12746839667159507), 6),
+        (1995, Some(0.6180709534070975), 6),
+        (2005, Some(0.3950763906883963), 6),
+        (2014, Some(0.006509968628504649), 4),
+        (2020, None, 1),
+    ];
+    for (y, want, k) in expected {
+        let r = rows.iter().find(|r| r[year] == y.to_string()).unwrap();
+        assert_eq!(r[n], k.to_string(), "{y}");
+        match want {
+            Some(w) => assert!(
+                (r[index].parse::<f64>().unwrap() - w).abs() < 1e-9,
+                "{y}: {}",
+                r[index]
+            ),
+            None => assert_eq!(r[index], "", "{y}"),
+        }
+    }
+    let lowest = rows
+        .iter()
+        .filter(|r| !r[index].is_empty())
+        .min_by(|x, y| {
+            x[index]
+                .parse::<f64>()
+                .unwrap()
+                .total_cmp(&y[index].parse::<f64>().unwrap())
+        })
+        .unwrap();
+    assert!(
+        ["1941", "1942", "1943"].contains(&lowest[year].as_str()),
+        "{}",
+        lowest[year]
+    );
+}

@@ -1,6 +1,7 @@
 //! One file per subcommand: its help text, its arguments and its `run`.
 
 pub mod chronology;
+pub mod cooperation;
 pub mod coverage;
 pub mod data;
 pub mod dyad;

@@ -207,7 +207,7 @@ fn evidence(ctx: &Context, periods: &Periodization, a: u16, b: u16) -> anyhow::R
         .collect();
     let col: BTreeMap<&str, Vec<Option<f64>>> =
         cols.iter().map(|c| (*c, floats(&batches, c))).collect();
-    let events = event_years(ctx, a, b)?;
+    let events = crate::events::dyad_event_years(ctx, a, b)?;
     let mut out: Vec<Vec<Option<f64>>> = Vec::new();
     let mut labels: Vec<(String, &'static str, i32, i32)> = Vec::new();
     for o in &periods.orders {
@@ -305,38 +305,4 @@ fn evidence(ctx: &Context, periods: &Periodization, a: u16, b: u16) -> anyhow::R
     prov = prov.with(format!("periodization {} ({})", periods.name, periods.file));
     drop(world);
     ctx.output.emit(&batch, &prov)
-}
-
-/// Cooperative and conflictual events of the dyad per year in the event
-/// store (profile gdelt@1); empty when nothing is ingested.
-fn event_years(ctx: &Context, a: u16, b: u16) -> anyhow::Result<BTreeMap<i32, (i64, i64)>> {
-    let store = ordo_events::EventStore::new(ctx.store_dir()?.root());
-    if store.manifest()?.segments.is_empty() {
-        return Ok(BTreeMap::new());
-    }
-    let dir = ctx.data_dir()?;
-    let cameo = ordo_events::Cameo::load(&dir)?;
-    let profile = cameo.profile("gdelt")?;
-    let spec = ordo_events::SeriesSpec {
-        by: ordo_events::Period::Year,
-        directed: false,
-        root_only: false,
-        weight: ordo_events::Weight::None,
-        keys: ordo_events::Keys::Cow,
-        dyad: Some((ordo_events::Actor::Cow(a), ordo_events::Actor::Cow(b))),
-        from: None,
-        to: None,
-    };
-    let mut agg = ordo_events::Aggregator::new(
-        spec,
-        vec![ordo_events::Compiled::new(&profile, &cameo.codes)],
-    );
-    agg.use_external_totals();
-    ordo_events::query::scan_store(&store, &mut agg, ordo_events::arrow::dyad_key(a, b))?;
-    Ok(agg
-        .finish()
-        .into_iter()
-        .filter(|r| r.events > 0)
-        .map(|r| (r.period, (r.profiles[0].coop, r.profiles[0].conflict)))
-        .collect())
 }
