@@ -237,3 +237,48 @@ fn actor_codes_resolve_on_the_day() {
     );
     assert_eq!(r.resolve(ActorScheme::Cow, b"325", day("2018-06-01")), 325);
 }
+
+/// GDELT 2.0 rows (61 fields: ADM2Code added to each geo block, DATEADDED
+/// with time, SOURCEURL last), made from real 1.0 daily rows: read by width,
+/// the URL kept from the last field.
+#[test]
+fn gdelt2_rows_are_read_by_width() {
+    let dir = DataDir::discover(None).unwrap();
+    let text =
+        std::fs::read_to_string(dir.root().join("gdelt_v1_raw_sample/events_raw.tsv")).unwrap();
+    let mut out = String::new();
+    for line in text
+        .lines()
+        .filter(|l| l.split('\t').count() == 58)
+        .take(50)
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        // Geo blocks start at 35, 42 and 49 (Type, FullName, CountryCode,
+        // ADM1Code, Lat, Long, FeatureID); ADM2Code goes after ADM1Code.
+        let mut g: Vec<String> = f[..35].iter().map(|s| s.to_string()).collect();
+        for block in [35, 42, 49] {
+            g.extend(f[block..block + 4].iter().map(|s| s.to_string()));
+            g.push(String::new());
+            g.extend(f[block + 4..block + 7].iter().map(|s| s.to_string()));
+        }
+        g.push(format!("{}000000", f[56]));
+        g.push(f[57].to_string());
+        assert_eq!(g.len(), 61);
+        out.push_str(&g.join("\t"));
+        out.push('\n');
+    }
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("20160728000000.export.CSV");
+    std::fs::write(&p, out).unwrap();
+    let mut urls = 0;
+    let s = scan_file(&p, &options(Family::Gdelt), &mut |c| {
+        urls += (0..c.len())
+            .filter(|&i| c.url_str(i).is_some_and(|u| u.starts_with("http")))
+            .count();
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!((s.read, s.quarantined.len()), (50, 0));
+    assert_eq!(s.layouts.get("gdelt-61"), Some(&50));
+    assert_eq!(urls, 50);
+}
