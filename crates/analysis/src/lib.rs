@@ -8,6 +8,7 @@ pub mod cooperation;
 mod file_error;
 pub mod instability;
 pub mod periods;
+pub mod phase_test;
 pub mod recipe;
 
 pub use file_error::FileError;

@@ -70,6 +70,8 @@ enum Command {
     Table1(cmd::table1::Table1Args),
     /// A dyad's yearly cooperation index, with its components.
     Cooperation(cmd::cooperation::CooperationArgs),
+    /// The hypothesis for a dyad: is cooperation lower in the order's crisis phases?
+    Test(cmd::test::TestArgs),
 }
 
 fn main() -> ExitCode {
@@ -91,6 +93,7 @@ fn main() -> ExitCode {
         Command::Chronology(a) => cmd::chronology::run(&ctx, a),
         Command::Table1(a) => cmd::table1::run(&ctx, a),
         Command::Cooperation(a) => cmd::cooperation::run(&ctx, a),
+        Command::Test(a) => cmd::test::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -153,3 +153,81 @@ fn cooperation_index_matches_the_reference() {
         lowest[year]
     );
 }
+
+/// `ordo test ITA RUS`: Welch's t per order and pooled equals scipy's on the
+/// same index (tests/reference/phase_test_reference.py, numbers in
+/// phase_test_expected.txt) to 1e-6; the bootstrap verdicts follow from
+/// the intervals; the same seed gives the same table.
+#[test]
+fn phase_test_matches_scipy_and_is_seeded() {
+    let (h, rows) = common::csv_of(&["test", "ITA", "RUS", "--format", "csv"]);
+    let get = |scope: &str, c: &str| {
+        rows.iter()
+            .find(|r| r[common::col(&h, "scope")] == scope)
+            .unwrap()[common::col(&h, c)]
+        .clone()
+    };
+    let num = |scope: &str, c: &str| get(scope, c).parse::<f64>().unwrap();
+    let expect = [
+        (
+            "Interwar order",
+            16,
+            6,
+            -1.8368175518689536,
+            5.051852702088355,
+            0.1250619482297263,
+        ),
+        (
+            "Cold War order",
+            30,
+            7,
+            -0.16115106836183066,
+            10.088456036648779,
+            0.8751559216870277,
+        ),
+        (
+            "Liberal order",
+            16,
+            7,
+            -3.5417693269408206,
+            13.135797327820896,
+            0.003559675067140464,
+        ),
+        (
+            "pooled",
+            62,
+            20,
+            -1.5479246789712482,
+            21.562106347923223,
+            0.13619351717417358,
+        ),
+    ];
+    for (scope, ns, nc, t, df, p) in expect {
+        assert_eq!(get(scope, "n_stable"), ns.to_string(), "{scope}");
+        assert_eq!(get(scope, "n_crisis"), nc.to_string(), "{scope}");
+        assert!((num(scope, "welch_t") - t).abs() < 1e-6, "{scope}");
+        assert!((num(scope, "welch_df") - df).abs() < 1e-6, "{scope}");
+        assert!((num(scope, "welch_p") - p).abs() < 1e-6, "{scope}");
+        let (lo, hi) = (num(scope, "boot_lo"), num(scope, "boot_hi"));
+        let verdict = if hi < 0.0 {
+            "supports"
+        } else if lo > 0.0 {
+            "contradicts"
+        } else {
+            "silent"
+        };
+        assert_eq!(get(scope, "verdict"), verdict, "{scope}");
+        assert!(
+            lo <= num(scope, "diff") && num(scope, "diff") <= hi,
+            "{scope}"
+        );
+    }
+    assert_eq!(
+        common::csv_of(&["test", "ITA", "RUS", "--format", "csv"]).1,
+        rows
+    );
+    assert_ne!(
+        common::csv_of(&["test", "ITA", "RUS", "--seed", "7", "--format", "csv"]).1,
+        rows
+    );
+}

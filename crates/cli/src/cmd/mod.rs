@@ -15,3 +15,4 @@ pub mod state;
 pub mod states;
 pub mod system;
 pub mod table1;
+pub mod test;
