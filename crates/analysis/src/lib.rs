@@ -3,6 +3,7 @@
 //! from a recipe, and the comparison of the two with a block bootstrap.
 
 pub mod bootstrap;
+pub mod breaks;
 pub mod chronology;
 pub mod cooperation;
 mod file_error;

@@ -82,6 +82,39 @@ impl Context {
         }
     }
 
+    /// Two states as COW codes, which must differ.
+    pub fn dyad(&self, states: &States, a: &str, b: &str) -> anyhow::Result<(u16, u16)> {
+        let r = states.resolver();
+        let (x, y) = (r.resolve(a)?.state.code.0, r.resolve(b)?.state.code.0);
+        if x == y {
+            anyhow::bail!("a dyad needs two different states ({a} and {b} are the same state)");
+        }
+        Ok((x, y))
+    }
+
+    /// The periodization of `--periods FILE`, else the article's.
+    pub fn periods(
+        &self,
+        file: Option<&std::path::Path>,
+    ) -> anyhow::Result<ordo_analysis::Periodization> {
+        Ok(match file {
+            Some(p) => ordo_analysis::Periodization::load(p)?,
+            None => ordo_analysis::Periodization::builtin(),
+        })
+    }
+
+    /// The cooperation recipe of `--recipe FILE`, else ordo's default.
+    pub fn coop_recipe(
+        &self,
+        file: Option<&std::path::Path>,
+    ) -> anyhow::Result<ordo_analysis::cooperation::CoopRecipe> {
+        use ordo_analysis::cooperation::CoopRecipe;
+        Ok(match file {
+            Some(p) => CoopRecipe::load(p)?,
+            None => CoopRecipe::builtin(),
+        })
+    }
+
     /// The state system, crosswalk and names.
     pub fn states(&self) -> anyhow::Result<States> {
         let dir = self.data_dir()?;

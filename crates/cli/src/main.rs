@@ -72,6 +72,8 @@ enum Command {
     Cooperation(cmd::cooperation::CooperationArgs),
     /// The hypothesis for a dyad: is cooperation lower in the order's crisis phases?
     Test(cmd::test::TestArgs),
+    /// Change points of the cooperation or instability index, and the turning points.
+    Breaks(cmd::breaks::BreaksArgs),
 }
 
 fn main() -> ExitCode {
@@ -94,6 +96,7 @@ fn main() -> ExitCode {
         Command::Table1(a) => cmd::table1::run(&ctx, a),
         Command::Cooperation(a) => cmd::cooperation::run(&ctx, a),
         Command::Test(a) => cmd::test::run(&ctx, a),
+        Command::Breaks(a) => cmd::breaks::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

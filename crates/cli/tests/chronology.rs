@@ -231,3 +231,52 @@ fn phase_test_matches_scipy_and_is_seeded() {
         rows
     );
 }
+
+/// Change points of the Italy–Russia cooperation index: PELT (default
+/// penalty) and Bai–Perron (LWZ) agree on the Crimean War (1854, 1857),
+/// the Second World War (1941, 1944) and Gorbachev's détente (1987); the
+/// penalty path runs from many breaks to none, each segmentation optimal
+/// over a penalty range that starts where the previous one ends.
+#[test]
+fn breaks_of_the_cooperation_index() {
+    let years = |method: &str| {
+        let (h, rows) = common::csv_of(&[
+            "breaks",
+            "cooperation",
+            "ITA",
+            "RUS",
+            "--method",
+            method,
+            "--format",
+            "csv",
+        ]);
+        rows.iter()
+            .map(|r| r[common::col(&h, "break_year")].clone())
+            .collect::<Vec<_>>()
+    };
+    let want = ["1854", "1857", "1941", "1944", "1987"];
+    assert_eq!(years("pelt"), want);
+    assert_eq!(years("bai-perron"), want);
+    let (h, rows) = common::csv_of(&[
+        "breaks",
+        "cooperation",
+        "ITA",
+        "RUS",
+        "--path",
+        "0.5:50",
+        "--format",
+        "csv",
+    ]);
+    let n: Vec<i64> = rows
+        .iter()
+        .map(|r| r[common::col(&h, "breaks")].parse().unwrap())
+        .collect();
+    assert!(n.windows(2).all(|w| w[0] > w[1]), "{n:?}");
+    assert_eq!(n.last(), Some(&0));
+    for w in rows.windows(2) {
+        assert_eq!(
+            w[0][common::col(&h, "penalty_to")],
+            w[1][common::col(&h, "penalty_from")]
+        );
+    }
+}

@@ -81,17 +81,10 @@ pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
             bail!("--stance {s}: expected one of {}", STANCES.join(", "));
         }
     }
-    let periods = match &args.periods {
-        Some(p) => Periodization::load(p)?,
-        None => Periodization::builtin(),
-    };
+    let periods = ctx.periods(args.periods.as_deref())?;
     let states = ctx.states()?;
-    let r = states.resolver();
-    let (a, b) = (
-        r.resolve(&args.a)?.state.code,
-        r.resolve(&args.b)?.state.code,
-    );
-    let used = of_dyad(&states, &periods, &args.file, a.0, b.0)?;
+    let (a, b) = ctx.dyad(&states, &args.a, &args.b)?;
+    let used = of_dyad(&states, &periods, &args.file, a, b)?;
     let mut rows: Vec<&Entry> = Vec::new();
     for c in &used {
         rows.extend(c.entries.iter().filter(|e| {

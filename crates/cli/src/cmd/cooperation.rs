@@ -149,19 +149,9 @@ pub fn components(
 }
 
 pub fn run(ctx: &Context, args: CooperationArgs) -> anyhow::Result<()> {
-    let recipe = match &args.recipe {
-        Some(p) => CoopRecipe::load(p)?,
-        None => CoopRecipe::builtin(),
-    };
+    let recipe = ctx.coop_recipe(args.recipe.as_deref())?;
     let states = ctx.states()?;
-    let r = states.resolver();
-    let (a, b) = (
-        r.resolve(&args.a)?.state.code.0,
-        r.resolve(&args.b)?.state.code.0,
-    );
-    if a == b {
-        bail!("a dyad needs two different states");
-    }
+    let (a, b) = ctx.dyad(&states, &args.a, &args.b)?;
     let comps = components(ctx, &recipe, a, b)?;
     let (rows, scales) = cooperation_index(&comps.years, &comps.values, &recipe);
     let (from, to) = args.years.span((i32::MIN, i32::MAX))?;

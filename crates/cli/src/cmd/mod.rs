@@ -1,5 +1,6 @@
 //! One file per subcommand: its help text, its arguments and its `run`.
 
+pub mod breaks;
 pub mod chronology;
 pub mod cooperation;
 pub mod coverage;

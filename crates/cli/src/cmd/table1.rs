@@ -4,7 +4,7 @@
 use crate::context::Context;
 use crate::frame::Frame;
 use crate::provenance::Provenance;
-use anyhow::{bail, Context as _};
+use anyhow::Context as _;
 use arrow_array::{Array, Float64Array, RecordBatch};
 use clap::Args;
 use ordo_analysis::chronology::{Chronology, Entry};
@@ -47,19 +47,9 @@ pub struct Table1Args {
 }
 
 pub fn run(ctx: &Context, args: Table1Args) -> anyhow::Result<()> {
-    let periods = match &args.periods {
-        Some(p) => Periodization::load(p)?,
-        None => Periodization::builtin(),
-    };
+    let periods = ctx.periods(args.periods.as_deref())?;
     let states = ctx.states()?;
-    let r = states.resolver();
-    let (a, b) = (
-        r.resolve(&args.a)?.state.code.0,
-        r.resolve(&args.b)?.state.code.0,
-    );
-    if a == b {
-        bail!("a dyad needs two different states");
-    }
+    let (a, b) = ctx.dyad(&states, &args.a, &args.b)?;
     if args.evidence {
         return evidence(ctx, &periods, a, b);
     }

@@ -5,12 +5,10 @@ use crate::cmd::cooperation::components;
 use crate::context::Context;
 use crate::frame::Frame;
 use crate::provenance::Provenance;
-use anyhow::bail;
 use clap::Args;
-use ordo_analysis::cooperation::{cooperation_index, CoopRecipe};
+use ordo_analysis::cooperation::cooperation_index;
 use ordo_analysis::periods::PhaseKind;
 use ordo_analysis::phase_test::{compare, PhaseComparison, Resampling};
-use ordo_analysis::Periodization;
 use std::path::PathBuf;
 
 /// The article's hypothesis for one dyad: cooperation (the dyad's
@@ -51,23 +49,10 @@ pub struct TestArgs {
 }
 
 pub fn run(ctx: &Context, args: TestArgs) -> anyhow::Result<()> {
-    let periods = match &args.periods {
-        Some(p) => Periodization::load(p)?,
-        None => Periodization::builtin(),
-    };
-    let recipe = match &args.recipe {
-        Some(p) => CoopRecipe::load(p)?,
-        None => CoopRecipe::builtin(),
-    };
+    let periods = ctx.periods(args.periods.as_deref())?;
+    let recipe = ctx.coop_recipe(args.recipe.as_deref())?;
     let states = ctx.states()?;
-    let r = states.resolver();
-    let (a, b) = (
-        r.resolve(&args.a)?.state.code.0,
-        r.resolve(&args.b)?.state.code.0,
-    );
-    if a == b {
-        bail!("a dyad needs two different states");
-    }
+    let (a, b) = ctx.dyad(&states, &args.a, &args.b)?;
     let comps = components(ctx, &recipe, a, b)?;
     let (rows, _) = cooperation_index(&comps.years, &comps.values, &recipe);
     let resampling = Resampling {
