@@ -11,6 +11,7 @@ pub mod instability;
 pub mod periods;
 pub mod phase_test;
 pub mod recipe;
+pub mod regression;
 
 pub use file_error::FileError;
 pub use instability::{instability_index, IndexRow};

@@ -5,6 +5,7 @@
 //! examples; `output.rs` writes every table in the format the user asked for.
 
 mod cmd;
+mod columns;
 mod context;
 mod events;
 mod frame;

@@ -280,3 +280,58 @@ fn breaks_of_the_cooperation_index() {
         );
     }
 }
+
+/// `ordo test ITA RUS --regression`: the same sample (141 years,
+/// 1874-2014, 4 lags) and the same Newey–West estimates as the independent
+/// assembly and statsmodels fit of
+/// tests/reference/test_regression_reference.py (test_regression_expected.txt).
+#[test]
+fn regression_matches_statsmodels() {
+    let (h, rows) = common::csv_of(&["test", "ITA", "RUS", "--regression", "--format", "csv"]);
+    let expect = [
+        (
+            "const",
+            0.13265788323464095,
+            0.08698342366479747,
+            0.1272356945365569,
+        ),
+        (
+            "instability",
+            -1.0110727147357432,
+            0.40161326242451034,
+            0.01181815076398612,
+        ),
+        (
+            "instability_lag1",
+            0.01874110396583291,
+            0.20324396863258232,
+            0.9265312805381977,
+        ),
+        (
+            "leader_change",
+            0.0287993771215407,
+            0.09830761894575919,
+            0.7695591247675813,
+        ),
+        (
+            "regime_distance",
+            -0.38004373590691426,
+            0.25811143286463806,
+            0.14091240994364446,
+        ),
+    ];
+    assert_eq!(rows.len(), expect.len());
+    for (row, (term, b, se, p)) in rows.iter().zip(expect) {
+        let v = |c: &str| row[common::col(&h, c)].parse::<f64>().unwrap();
+        assert_eq!(row[common::col(&h, "term")], term);
+        assert!((v("estimate") - b).abs() < 1e-6, "{term}");
+        assert!((v("se_newey_west") - se).abs() < 1e-6, "{term}");
+        assert!((v("p") - p).abs() < 1e-6, "{term}");
+    }
+    let o = common::ordo(&["test", "ITA", "RUS", "--regression", "--format", "csv"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("regression over 141 years (1874-2014, Newey-West 4 lags)"),
+        "{err}"
+    );
+}

@@ -84,32 +84,39 @@ fn series(ctx: &Context, args: &BreaksArgs) -> anyhow::Result<(Vec<(i32, f64)>, 
                 ),
             ))
         }
-        ("instability", []) => {
-            let recipe = match &args.recipe {
-                Some(p) => Recipe::load(p)?,
-                None => Recipe::builtin(),
-            };
-            let world = crate::tables::World::new(ctx.data_dir()?);
-            let (states, inputs) = world.get().map_err(anyhow::Error::msg)?;
-            let universe = Universe::new(&states.system, Some(LAST_YEAR));
-            let rule = MajorsRule::parse("cow").map_err(anyhow::Error::msg)?;
-            let system = system_years(inputs, states, &universe, &rule, FIRST_YEAR, LAST_YEAR);
-            let (index, _) = instability_index(&system.rows, &recipe)
-                .map_err(anyhow::Error::msg)
-                .with_context(|| format!("recipe {}", recipe.file))?;
-            Ok((
-                index
-                    .iter()
-                    .filter_map(|r| r.index.map(|v| (r.year, v)))
-                    .collect(),
-                format!(
-                    "instability index, recipe {} ({}, sha256 {})",
-                    recipe.name, recipe.file, recipe.sha256
-                ),
-            ))
-        }
+        ("instability", []) => instability_series(ctx, args.recipe.as_deref()),
         _ => bail!("SERIES is `cooperation A B` or `instability`"),
     }
+}
+
+/// The instability index of the order (COW majors, recipe of `file` or
+/// ordo's default), as (year, value) for the years with a value.
+pub fn instability_series(
+    ctx: &Context,
+    file: Option<&std::path::Path>,
+) -> anyhow::Result<(Vec<(i32, f64)>, String)> {
+    let recipe = match file {
+        Some(p) => Recipe::load(p)?,
+        None => Recipe::builtin(),
+    };
+    let world = crate::tables::World::new(ctx.data_dir()?);
+    let (states, inputs) = world.get().map_err(anyhow::Error::msg)?;
+    let universe = Universe::new(&states.system, Some(LAST_YEAR));
+    let rule = MajorsRule::parse("cow").map_err(anyhow::Error::msg)?;
+    let system = system_years(inputs, states, &universe, &rule, FIRST_YEAR, LAST_YEAR);
+    let (index, _) = instability_index(&system.rows, &recipe)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("recipe {}", recipe.file))?;
+    Ok((
+        index
+            .iter()
+            .filter_map(|r| r.index.map(|v| (r.year, v)))
+            .collect(),
+        format!(
+            "instability index, recipe {} ({}, sha256 {}), COW majors",
+            recipe.name, recipe.file, recipe.sha256
+        ),
+    ))
 }
 
 /// The series' SD: an upper bound of the noise SD (shifts inflate it), so

@@ -6,7 +6,6 @@ use crate::frame::Frame;
 use crate::provenance::Provenance;
 use crate::years::Years;
 use anyhow::{bail, Context as _};
-use arrow_array::{Array, Float64Array, RecordBatch};
 use clap::Args;
 use ordo_analysis::cooperation::{cooperation_index, CoopRecipe};
 use std::collections::BTreeMap;
@@ -44,21 +43,6 @@ pub struct Components {
     pub provenance: Vec<String>,
 }
 
-fn column(batches: &[RecordBatch], name: &str) -> Vec<Option<f64>> {
-    batches
-        .iter()
-        .flat_map(|b| {
-            let f = b
-                .column_by_name(name)
-                .and_then(|c| c.as_any().downcast_ref::<Float64Array>())
-                .expect("selected as DOUBLE");
-            (0..f.len())
-                .map(|i| (!f.is_null(i)).then(|| f.value(i)))
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
 /// Reads the components of `recipe` for the dyad from the dyad-year frame
 /// and the event store.
 pub fn components(
@@ -93,15 +77,17 @@ pub fn components(
         select.join(", ")
     );
     let batches = engine.sql(&sql).context("reading the dyad-year frame")?;
-    let years: Vec<i32> = column(&batches, "year")
+    let years: Vec<i32> = crate::columns::floats_all(&batches, "year")
         .iter()
         .map(|y| y.unwrap_or(0.0) as i32)
         .collect();
     if years.is_empty() {
         bail!("{c1} and {c2} were never both system members on the same day: no dyad-years");
     }
-    let col: BTreeMap<&str, Vec<Option<f64>>> =
-        cols.iter().map(|c| (*c, column(&batches, c))).collect();
+    let col: BTreeMap<&str, Vec<Option<f64>>> = cols
+        .iter()
+        .map(|c| (*c, crate::columns::floats_all(&batches, c)))
+        .collect();
     let events = crate::events::dyad_event_years(ctx, a, b)?;
     let n = years.len();
     let value = |name: &str, i: usize| -> Option<f64> {

@@ -5,7 +5,6 @@ use crate::context::Context;
 use crate::frame::Frame;
 use crate::provenance::Provenance;
 use anyhow::Context as _;
-use arrow_array::{Array, Float64Array, RecordBatch};
 use clap::Args;
 use ordo_analysis::chronology::{Chronology, Entry};
 use ordo_analysis::periods::PhaseKind;
@@ -147,22 +146,6 @@ fn table(
     ctx.output.emit(&batch, &prov)
 }
 
-fn floats(batches: &[RecordBatch], name: &str) -> Vec<Option<f64>> {
-    batches
-        .iter()
-        .flat_map(|b| {
-            let c = b.column_by_name(name).expect("selected column");
-            let f = c
-                .as_any()
-                .downcast_ref::<Float64Array>()
-                .expect("cast to DOUBLE");
-            (0..f.len())
-                .map(|i| (!f.is_null(i)).then(|| f.value(i)))
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
 /// Per order and phase, the dyad's structural (and event) evidence.
 fn evidence(ctx: &Context, periods: &Periodization, a: u16, b: u16) -> anyhow::Result<()> {
     let (c1, c2) = (a.min(b), a.max(b));
@@ -191,12 +174,14 @@ fn evidence(ctx: &Context, periods: &Periodization, a: u16, b: u16) -> anyhow::R
         select.join(", ")
     );
     let batches = engine.sql(&sql).context("reading the dyad-year frame")?;
-    let years: Vec<i32> = floats(&batches, "year")
+    let years: Vec<i32> = crate::columns::floats_all(&batches, "year")
         .iter()
         .map(|y| y.unwrap_or(0.0) as i32)
         .collect();
-    let col: BTreeMap<&str, Vec<Option<f64>>> =
-        cols.iter().map(|c| (*c, floats(&batches, c))).collect();
+    let col: BTreeMap<&str, Vec<Option<f64>>> = cols
+        .iter()
+        .map(|c| (*c, crate::columns::floats_all(&batches, c)))
+        .collect();
     let events = crate::events::dyad_event_years(ctx, a, b)?;
     let mut out: Vec<Vec<Option<f64>>> = Vec::new();
     let mut labels: Vec<(String, &'static str, i32, i32)> = Vec::new();
