@@ -8,6 +8,7 @@ pub mod chronology;
 pub mod cooperation;
 mod file_error;
 pub mod instability;
+pub mod panel;
 pub mod periods;
 pub mod phase_test;
 pub mod recipe;

@@ -75,6 +75,8 @@ enum Command {
     Test(cmd::test::TestArgs),
     /// Change points of the cooperation or instability index, and the turning points.
     Breaks(cmd::breaks::BreaksArgs),
+    /// The hypothesis over a panel: every middle power against each major.
+    Panel(cmd::panel::PanelArgs),
 }
 
 fn main() -> ExitCode {
@@ -98,6 +100,7 @@ fn main() -> ExitCode {
         Command::Cooperation(a) => cmd::cooperation::run(&ctx, a),
         Command::Test(a) => cmd::test::run(&ctx, a),
         Command::Breaks(a) => cmd::breaks::run(&ctx, a),
+        Command::Panel(a) => cmd::panel::run(&ctx, a),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -335,3 +335,64 @@ fn regression_matches_statsmodels() {
         "{err}"
     );
 }
+
+/// `ordo panel --middle-powers` 1946-2014: every dyad gets a verdict and
+/// the counts under the table add up; Italy, a middle power in every year
+/// after 1943, meets the United States, the USSR/Russia, the United
+/// Kingdom and France in all 69 years; the pooled fixed-effects line
+/// reports both clustered and Driscoll–Kraay errors.
+#[test]
+fn panel_of_middle_powers() {
+    let o = common::ordo(&["panel", "--middle-powers", "--format", "csv"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = r
+        .records()
+        .map(|x| x.unwrap().iter().map(String::from).collect())
+        .collect();
+    let get = |a: &str, b: &str, c: &str| {
+        rows.iter()
+            .find(|r| r[common::col(&h, "state1")] == a && r[common::col(&h, "state2")] == b)
+            .map(|r| r[common::col(&h, c)].clone())
+    };
+    for major in ["USA", "RUS", "UKG", "FRN"] {
+        assert_eq!(get("ITA", major, "years").as_deref(), Some("69"), "{major}");
+    }
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.contains("dyads (middle powers"))
+        .unwrap();
+    let n = |word: &str| -> usize {
+        let i = line.find(word).unwrap();
+        line[..i]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .trim_start_matches(':')
+            .parse()
+            .unwrap()
+    };
+    let total = n("support") + n("contradict") + n("silent,") + n("with fewer");
+    assert_eq!(total, rows.len(), "{line}");
+    let verdicts: Vec<&str> = rows
+        .iter()
+        .map(|r| r[common::col(&h, "verdict")].as_str())
+        .collect();
+    assert_eq!(
+        verdicts.iter().filter(|v| **v == "supports").count(),
+        n("support")
+    );
+    assert!(
+        err.contains("SE clustered by dyad") && err.contains("Driscoll-Kraay SE"),
+        "{err}"
+    );
+    // Sorted by slope, rows without a slope last.
+    let slopes: Vec<f64> = rows
+        .iter()
+        .filter_map(|r| r[common::col(&h, "slope")].parse().ok())
+        .collect();
+    assert!(slopes.windows(2).all(|w| w[0] <= w[1]));
+}

@@ -43,6 +43,52 @@ pub struct Components {
     pub provenance: Vec<String>,
 }
 
+/// The dyad-year columns the components are computed from.
+pub const COLUMNS: [&str; 13] = [
+    "atop_defense",
+    "atop_offense",
+    "atop_neutral",
+    "atop_nonagg",
+    "atop_consul",
+    "atop_s",
+    "un_agree",
+    "bsv_distance",
+    "trade_dep1",
+    "trade_dep2",
+    "cowmid_ongoing",
+    "cowmid_hostlev",
+    "cowwar_inter",
+];
+
+/// One component of a dyad-year from its dyad-year columns (`get`) and
+/// its events (cooperative, conflictual) if any.
+pub fn component_value(
+    name: &str,
+    get: &dyn Fn(&str) -> Option<f64>,
+    events: Option<(i64, i64)>,
+) -> Option<f64> {
+    match name {
+        "atop_any" => {
+            let v: Vec<f64> = COLUMNS[..5].iter().filter_map(|c| get(c)).collect();
+            (!v.is_empty()).then(|| if v.iter().any(|x| *x > 0.0) { 1.0 } else { 0.0 })
+        }
+        "trade_dep_mean" => match (get("trade_dep1"), get("trade_dep2")) {
+            (Some(x), Some(y)) => Some((x + y) / 2.0),
+            _ => None,
+        },
+        "mid_hostility" => match get("cowmid_ongoing") {
+            Some(o) if o > 0.0 => get("cowmid_hostlev"),
+            Some(_) => Some(0.0),
+            None => None,
+        },
+        "war" => get("cowwar_inter"),
+        "event_net_coop" => {
+            events.and_then(|(c, k)| (c + k > 0).then(|| (c - k) as f64 / (c + k) as f64))
+        }
+        other => get(other),
+    }
+}
+
 /// Reads the components of `recipe` for the dyad from the dyad-year frame
 /// and the event store.
 pub fn components(
@@ -53,21 +99,7 @@ pub fn components(
 ) -> anyhow::Result<Components> {
     let (c1, c2) = (a.min(b), a.max(b));
     let (engine, _world) = ctx.engine()?;
-    let cols = [
-        "atop_defense",
-        "atop_offense",
-        "atop_neutral",
-        "atop_nonagg",
-        "atop_consul",
-        "atop_s",
-        "un_agree",
-        "bsv_distance",
-        "trade_dep1",
-        "trade_dep2",
-        "cowmid_ongoing",
-        "cowmid_hostlev",
-        "cowwar_inter",
-    ];
+    let cols = COLUMNS;
     let select: Vec<String> = cols
         .iter()
         .map(|c| format!("CAST({c} AS DOUBLE) AS {c}"))
@@ -91,26 +123,11 @@ pub fn components(
     let events = crate::events::dyad_event_years(ctx, a, b)?;
     let n = years.len();
     let value = |name: &str, i: usize| -> Option<f64> {
-        match name {
-            "atop_any" => {
-                let v: Vec<f64> = cols[..5].iter().filter_map(|c| col[*c][i]).collect();
-                (!v.is_empty()).then(|| if v.iter().any(|x| *x > 0.0) { 1.0 } else { 0.0 })
-            }
-            "trade_dep_mean" => match (col["trade_dep1"][i], col["trade_dep2"][i]) {
-                (Some(x), Some(y)) => Some((x + y) / 2.0),
-                _ => None,
-            },
-            "mid_hostility" => match col["cowmid_ongoing"][i] {
-                Some(o) if o > 0.0 => col["cowmid_hostlev"][i],
-                Some(_) => Some(0.0),
-                None => None,
-            },
-            "war" => col["cowwar_inter"][i],
-            "event_net_coop" => events
-                .get(&years[i])
-                .and_then(|(c, k)| (c + k > 0).then(|| (c - k) as f64 / (c + k) as f64)),
-            other => col.get(other).and_then(|v| v[i]),
-        }
+        component_value(
+            name,
+            &|c| col.get(c).and_then(|v| v[i]),
+            events.get(&years[i]).copied(),
+        )
     };
     let values = recipe
         .components

@@ -10,6 +10,7 @@ pub mod dyads;
 pub mod events;
 pub mod ingest;
 pub mod instability;
+pub mod panel;
 pub mod periods;
 pub mod sql;
 pub mod state;
