@@ -89,18 +89,18 @@ pub fn component_value(
     }
 }
 
-/// Reads the components of `recipe` for the dyad from the dyad-year frame
-/// and the event store.
-pub fn components(
-    ctx: &Context,
-    recipe: &CoopRecipe,
+/// Each of [`COLUMNS`], year by year.
+pub type ColumnsByName = BTreeMap<&'static str, Vec<Option<f64>>>;
+
+/// The dyad's years and its [`COLUMNS`] (as DOUBLE) from `dyad_years`;
+/// an error when the two never were members on the same day.
+pub fn dyad_columns(
+    engine: &ordo_store::Engine,
     a: u16,
     b: u16,
-) -> anyhow::Result<Components> {
+) -> anyhow::Result<(Vec<i32>, ColumnsByName)> {
     let (c1, c2) = (a.min(b), a.max(b));
-    let (engine, _world) = ctx.engine()?;
-    let cols = COLUMNS;
-    let select: Vec<String> = cols
+    let select: Vec<String> = COLUMNS
         .iter()
         .map(|c| format!("CAST({c} AS DOUBLE) AS {c}"))
         .collect();
@@ -116,10 +116,23 @@ pub fn components(
     if years.is_empty() {
         bail!("{c1} and {c2} were never both system members on the same day: no dyad-years");
     }
-    let col: BTreeMap<&str, Vec<Option<f64>>> = cols
+    let col = COLUMNS
         .iter()
         .map(|c| (*c, crate::columns::floats_all(&batches, c)))
         .collect();
+    Ok((years, col))
+}
+
+/// Reads the components of `recipe` for the dyad from the dyad-year frame
+/// and the event store.
+pub fn components(
+    ctx: &Context,
+    recipe: &CoopRecipe,
+    a: u16,
+    b: u16,
+) -> anyhow::Result<Components> {
+    let (engine, _world) = ctx.engine()?;
+    let (years, col) = dyad_columns(&engine, a, b)?;
     let events = crate::events::dyad_event_years(ctx, a, b)?;
     let n = years.len();
     let value = |name: &str, i: usize| -> Option<f64> {

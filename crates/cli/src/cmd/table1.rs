@@ -4,7 +4,6 @@
 use crate::context::Context;
 use crate::frame::Frame;
 use crate::provenance::Provenance;
-use anyhow::Context as _;
 use clap::Args;
 use ordo_analysis::chronology::{Chronology, Entry};
 use ordo_analysis::periods::PhaseKind;
@@ -150,38 +149,8 @@ fn table(
 fn evidence(ctx: &Context, periods: &Periodization, a: u16, b: u16) -> anyhow::Result<()> {
     let (c1, c2) = (a.min(b), a.max(b));
     let (engine, world) = ctx.engine()?;
-    let cols = [
-        "atop_defense",
-        "atop_offense",
-        "atop_neutral",
-        "atop_nonagg",
-        "atop_consul",
-        "atop_s",
-        "cowmid_ongoing",
-        "cowmid_hostlev",
-        "cowwar_inter",
-        "trade_dep1",
-        "trade_dep2",
-        "un_agree",
-        "bsv_distance",
-    ];
-    let select: Vec<String> = cols
-        .iter()
-        .map(|c| format!("CAST({c} AS DOUBLE) AS {c}"))
-        .collect();
-    let sql = format!(
-        "SELECT CAST(year AS DOUBLE) AS year, {} FROM dyad_years WHERE ccode1 = {c1} AND ccode2 = {c2} ORDER BY year",
-        select.join(", ")
-    );
-    let batches = engine.sql(&sql).context("reading the dyad-year frame")?;
-    let years: Vec<i32> = crate::columns::floats_all(&batches, "year")
-        .iter()
-        .map(|y| y.unwrap_or(0.0) as i32)
-        .collect();
-    let col: BTreeMap<&str, Vec<Option<f64>>> = cols
-        .iter()
-        .map(|c| (*c, crate::columns::floats_all(&batches, c)))
-        .collect();
+    let cols = crate::cmd::cooperation::COLUMNS;
+    let (years, col) = crate::cmd::cooperation::dyad_columns(&engine, a, b)?;
     let events = crate::events::dyad_event_years(ctx, a, b)?;
     let mut out: Vec<Vec<Option<f64>>> = Vec::new();
     let mut labels: Vec<(String, &'static str, i32, i32)> = Vec::new();
