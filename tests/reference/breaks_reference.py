@@ -26,3 +26,15 @@ for pen in (1.0, 3.0, 8.0, 20.0):
 for k in (1, 2, 3):
     d = rpt.Dynp(model="l2", min_size=5, jump=1).fit(sig).predict(n_bkps=k)
     print(f"dynp {k}: {d[:-1]}")
+
+# Bai (1997) 95% intervals for the 2-break least-squares fit (min_size 5):
+# k +/- ceil(11.0 * sigma2 / delta^2), sigma2 = SSR / T of the fit, delta the
+# shift in means at the break; clipped to [0, T - 1].
+bk = rpt.Dynp(model="l2", min_size=5, jump=1).fit(sig).predict(n_bkps=2)[:-1]
+edges = [0] + bk + [len(x)]
+ssr = sum(((sig[a:b] - sig[a:b].mean()) ** 2).sum() for a, b in zip(edges, edges[1:]))
+s2 = ssr / len(x)
+for i, k in enumerate(bk):
+    d = sig[edges[i + 1]:edges[i + 2]].mean() - sig[edges[i]:edges[i + 1]].mean()
+    w = math.ceil(11.0 * s2 / d ** 2)
+    print(f"bai interval {k}: {max(k - w, 0)} {min(k + w, len(x) - 1)}")

@@ -487,5 +487,10 @@ mod tests {
         assert_eq!(bai_perron(&x, 1, 5).unwrap(), vec![80]);
         assert_eq!(bai_perron(&x, 2, 5).unwrap(), vec![45, 80]);
         assert_eq!(bai_perron(&x, 3, 5).unwrap(), vec![39, 45, 80]);
+        // LWZ picks the two breaks; Bai's intervals as the reference
+        // script computes them from the same fit.
+        let bp = bai_perron_bic(&x, 5, 5);
+        assert_eq!(bp.breaks, vec![45, 80]);
+        assert_eq!(bp.intervals, vec![(42, 48), (78, 82)]);
     }
 }

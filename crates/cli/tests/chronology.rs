@@ -257,6 +257,25 @@ fn breaks_of_the_cooperation_index() {
     let want = ["1854", "1857", "1941", "1944", "1987"];
     assert_eq!(years("pelt"), want);
     assert_eq!(years("bai-perron"), want);
+    // One component: UN voting agreement shifts when the PRC takes China's
+    // seat (1971), after the Cold War (1990), and again in 2018.
+    let (h, rows) = common::csv_of(&[
+        "breaks",
+        "cooperation",
+        "ITA",
+        "RUS",
+        "--component",
+        "un_agree",
+        "--method",
+        "bai-perron",
+        "--format",
+        "csv",
+    ]);
+    let un: Vec<&str> = rows
+        .iter()
+        .map(|r| r[common::col(&h, "break_year")].as_str())
+        .collect();
+    assert_eq!(un, ["1971", "1990", "2018"]);
     let (h, rows) = common::csv_of(&[
         "breaks",
         "cooperation",

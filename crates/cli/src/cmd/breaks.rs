@@ -19,7 +19,8 @@ use ordo_measures::Universe;
 use std::path::PathBuf;
 
 /// Change points of a yearly series — `cooperation A B` (the dyad's
-/// cooperation index) or `instability` (the order's instability index) —
+/// cooperation index, or one of its components with --component) or
+/// `instability` (the order's instability index) —
 /// by PELT, binary segmentation or Bai–Perron (shift in mean; years without
 /// a value are left out). Each break is listed with its year (the first
 /// year of the new regime), Bai–Perron's 95% interval, and its distance to
@@ -30,7 +31,7 @@ use std::path::PathBuf;
 /// depend on the penalty.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo breaks cooperation ITA RUS\n  ordo breaks cooperation ITA RUS --method bai-perron --max-breaks 5\n  ordo breaks instability --method binseg --penalty 20\n  ordo breaks cooperation ITA RUS --path 1:100\n\nDefault penalty: 2 s^2 ln T, with s the series' standard deviation (conservative: an upper bound of the noise SD). See --path for how breaks depend on it."
+    after_long_help = "Examples:\n  ordo breaks cooperation ITA RUS\n  ordo breaks cooperation ITA RUS --method bai-perron --max-breaks 5\n  ordo breaks instability --method binseg --penalty 20\n  ordo breaks cooperation ITA RUS --path 1:100\n  ordo breaks cooperation ITA RUS --component un_agree\n\nDefault penalty: 2 s^2 ln T, with s the series' standard deviation (conservative: an upper bound of the noise SD). See --path for how breaks depend on it."
 )]
 pub struct BreaksArgs {
     /// `cooperation` or `instability`
@@ -58,6 +59,10 @@ pub struct BreaksArgs {
     /// Recipe of the index (cooperation or instability recipe file)
     #[arg(long, value_name = "FILE")]
     recipe: Option<PathBuf>,
+    /// With `cooperation`: one component of the index (raw values, e.g.
+    /// un_agree) instead of the index
+    #[arg(long)]
+    component: Option<String>,
     /// Permutation test: seed and replicates
     #[arg(long, default_value_t = 20260101)]
     seed: u64,
@@ -73,6 +78,29 @@ fn series(ctx: &Context, args: &BreaksArgs) -> anyhow::Result<(Vec<(i32, f64)>, 
             let states = ctx.states()?;
             let (a, b) = ctx.dyad(&states, a, b)?;
             let comps = components(ctx, &recipe, a, b)?;
+            if let Some(name) = &args.component {
+                let k = recipe
+                    .components
+                    .iter()
+                    .position(|c| &c.name == name)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> =
+                            recipe.components.iter().map(|c| c.name.as_str()).collect();
+                        anyhow::anyhow!(
+                            "--component {name}: not in the recipe ({})",
+                            names.join(", ")
+                        )
+                    })?;
+                return Ok((
+                    comps
+                        .years
+                        .iter()
+                        .zip(&comps.values[k])
+                        .filter_map(|(y, v)| v.map(|v| (*y, v)))
+                        .collect(),
+                    format!("component `{name}` of the cooperation index {a}-{b} (raw values)"),
+                ));
+            }
             let (rows, _) = cooperation_index(&comps.years, &comps.values, &recipe);
             Ok((
                 rows.iter()

@@ -35,7 +35,8 @@ pub struct PanelArgs {
     /// Every middle power against the counterparts
     #[arg(long)]
     middle_powers: bool,
-    /// `majors` (default) or a CSV file of dyads (columns `a`, `b`)
+    /// `majors` (default) or a CSV file of dyads (columns `a`, `b`);
+    /// `rivals` is not built yet
     #[arg(long, default_value = "majors")]
     counterparts: String,
     /// First year
@@ -65,6 +66,9 @@ pub fn run(ctx: &Context, args: PanelArgs) -> anyhow::Result<()> {
     let majors = MajorsRule::parse("cow").map_err(anyhow::Error::msg)?;
     // (first, second) -> the years the pair is in the panel.
     let mut panel: BTreeMap<(u16, u16), BTreeSet<i32>> = BTreeMap::new();
+    if args.counterparts == "rivals" {
+        bail!("--counterparts rivals is not built yet: give majors or a CSV file of dyads");
+    }
     let rule_text = if args.counterparts == "majors" {
         if !args.middle_powers {
             bail!("give --middle-powers (every middle power against the majors) or --counterparts FILE");
