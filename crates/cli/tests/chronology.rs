@@ -415,3 +415,24 @@ fn panel_of_middle_powers() {
         .collect();
     assert!(slopes.windows(2).all(|w| w[0] <= w[1]));
 }
+
+/// `--counterparts rivals`: middle powers against their strategic rivals
+/// of each year (TSS); India and Pakistan, both middle powers and rivals,
+/// are in the panel.
+#[test]
+fn panel_against_rivals() {
+    let (h, rows) = common::csv_of(&[
+        "panel",
+        "--middle-powers",
+        "--counterparts",
+        "rivals",
+        "--format",
+        "csv",
+    ]);
+    let pair = |a: &str, b: &str| {
+        rows.iter()
+            .any(|r| r[common::col(&h, "state1")] == a && r[common::col(&h, "state2")] == b)
+    };
+    assert!(pair("IND", "PAK") || pair("PAK", "IND"));
+    assert!(!rows.is_empty() && rows.len() < 200, "{}", rows.len());
+}

@@ -54,6 +54,22 @@ fn pair(a: u16, b: u16) -> (u16, u16) {
 }
 
 impl Rivalries {
+    /// The states in a strategic rivalry (Thompson, Sakuwa & Suhas) with
+    /// `code` in `year`, sorted.
+    pub fn tss_rivals(&self, code: u16, year: i32) -> Vec<u16> {
+        let mut out: Vec<u16> = self
+            .tss
+            .iter()
+            .filter(|((a, b), spans)| {
+                (*a == code || *b == code) && spans.iter().any(|(s, e)| *s <= year && year <= *e)
+            })
+            .map(|((a, b), _)| if *a == code { *b } else { *a })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     pub fn load(dir: &DataDir) -> Result<(Rivalries, Vec<SourceUse>), DataError> {
         let (td, s1) = load_one(dir, &TD, "styear", "endyear")?;
         let (tss, s2) = load_one(dir, &TSS, "start", "end")?;

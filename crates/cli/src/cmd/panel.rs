@@ -35,8 +35,8 @@ pub struct PanelArgs {
     /// Every middle power against the counterparts
     #[arg(long)]
     middle_powers: bool,
-    /// `majors` (default) or a CSV file of dyads (columns `a`, `b`);
-    /// `rivals` is not built yet
+    /// `majors` (default), `rivals` (each middle power's strategic rivals
+    /// that year, TSS) or a CSV file of dyads (columns `a`, `b`)
     #[arg(long, default_value = "majors")]
     counterparts: String,
     /// First year
@@ -66,24 +66,30 @@ pub fn run(ctx: &Context, args: PanelArgs) -> anyhow::Result<()> {
     let majors = MajorsRule::parse("cow").map_err(anyhow::Error::msg)?;
     // (first, second) -> the years the pair is in the panel.
     let mut panel: BTreeMap<(u16, u16), BTreeSet<i32>> = BTreeMap::new();
-    if args.counterparts == "rivals" {
-        bail!("--counterparts rivals is not built yet: give majors or a CSV file of dyads");
-    }
-    let rule_text = if args.counterparts == "majors" {
+    let rule_text = if args.counterparts == "majors" || args.counterparts == "rivals" {
         if !args.middle_powers {
-            bail!("give --middle-powers (every middle power against the majors) or --counterparts FILE");
+            bail!("give --middle-powers (every middle power against the majors or its rivals) or --counterparts FILE");
         }
         let rule = MiddleRule::parse(&args.middle_rule).map_err(anyhow::Error::msg)?;
+        let rivals = args.counterparts == "rivals";
         for y in args.from..=args.to {
             let mids = rule.middle_powers(y, &majors, states, &inputs.capabilities, &universe);
-            let maj = majors.majors(y, states, &inputs.capabilities, &universe);
             for (m, _, _) in &mids {
-                for j in &maj {
-                    panel.entry((*m, *j)).or_default().insert(y);
+                let against = if rivals {
+                    inputs.rivalries.tss_rivals(*m, y)
+                } else {
+                    majors.majors(y, states, &inputs.capabilities, &universe)
+                };
+                for j in against {
+                    panel.entry((*m, j)).or_default().insert(y);
                 }
             }
         }
-        format!("middle powers by {rule}, against the COW majors of each year")
+        if rivals {
+            format!("middle powers by {rule}, against their strategic rivals of each year (Thompson, Sakuwa & Suhas)")
+        } else {
+            format!("middle powers by {rule}, against the COW majors of each year")
+        }
     } else {
         let path = PathBuf::from(&args.counterparts);
         let mut r =
