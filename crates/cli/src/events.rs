@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 /// The tables and resolver every event command needs.
 pub struct EventSetup {
     pub cameo: Cameo,
+    pub crosswalk: ordo_states::Crosswalk,
     pub resolver: ActorResolver,
     pub family: Family,
     pub actors: ActorScheme,
@@ -37,12 +38,26 @@ impl EventSetup {
         }
         let provenance = cameo.sources.iter().map(describe).collect();
         Ok(EventSetup {
+            crosswalk: states.crosswalk.clone(),
             cameo,
             resolver,
             family,
             actors,
             provenance,
         })
+    }
+
+    /// Every CAMEO code the crosswalk gives a COW state, at any date.
+    pub fn cameo_codes_of(&self, ccode: u16) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .crosswalk
+            .rows(ordo_states::Scheme::Cameo)
+            .filter(|m| m.ccode.0 == ccode)
+            .map(|m| m.code.trim().to_uppercase())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
     }
 
     pub fn row_context(&self) -> ordo_events::parse::RowContext<'_> {
@@ -102,6 +117,7 @@ fn build_series(world: &crate::tables::World, events: &EventStore) -> anyhow::Re
         ordo_events::Period::Month,
         ordo_events::Keys::Cow,
         false,
+        true,
     )?;
     let mut provenance: Vec<String> = cameo.sources.iter().map(describe).collect();
     provenance.push(format!(

@@ -656,3 +656,31 @@ fn zip_members_and_globs_are_read() {
     assert_eq!(rows.len(), 11);
     assert!(rows.iter().all(|r| r[col(&h, "file")].contains("2012")));
 }
+
+/// `--quick` gives the same counts as the full raw query for a dyad, with
+/// the volume totals left out.
+#[test]
+fn quick_raw_query_matches_the_full_one() {
+    let t = tempfile::tempdir().unwrap();
+    let f = data("gdelt_v1_raw_sample/events_raw.tsv");
+    let (h, full) = csv(t.path(), &["events", "ITA", "RUS", "--raw", &f]);
+    let (hq, quick) = csv(t.path(), &["events", "ITA", "RUS", "--raw", &f, "--quick"]);
+    let with_events: Vec<&Vec<String>> = full
+        .iter()
+        .filter(|r| r[col(&h, "events")] != "0")
+        .collect();
+    assert_eq!(with_events.len(), quick.len());
+    for (a, b) in with_events.iter().zip(&quick) {
+        for c in [
+            "period",
+            "events",
+            "goldstein_sum",
+            "mentions",
+            "verbal_coop",
+        ] {
+            assert_eq!(a[col(&h, c)], b[col(&hq, c)], "{c}");
+        }
+        assert_eq!(b[col(&hq, "period_total")], "");
+    }
+    assert_eq!(quick.len(), 1);
+}

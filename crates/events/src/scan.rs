@@ -56,6 +56,48 @@ pub struct ScanOptions<'a> {
     /// each chunk before it goes to the sink in file order: work that does
     /// not need file order (aggregation) runs here, in parallel.
     pub hook: Option<&'a ChunkHook<'a>>,
+    /// `--quick`: parse only lines that contain one of each needle set
+    /// (and do not hash the file); other lines are counted, not read.
+    pub prefilter: Option<&'a Prefilter>,
+}
+
+/// Byte strings a line must contain (one of `first` and one of `second`)
+/// to be worth parsing: how a one-dyad quick look skips the rest of a
+/// file, as `grep -F` would.
+#[derive(Debug, Clone)]
+pub struct Prefilter {
+    pub first: Vec<Vec<u8>>,
+    pub second: Vec<Vec<u8>>,
+}
+
+impl Prefilter {
+    /// Starts of the lines of `bytes` that contain a needle of each set.
+    fn candidate_lines(&self, bytes: &[u8]) -> Vec<(usize, usize)> {
+        let mut starts: Vec<usize> = Vec::new();
+        for n in &self.first {
+            for hit in memchr::memmem::find_iter(bytes, n) {
+                let start = memchr::memrchr(b'\n', &bytes[..hit]).map_or(0, |i| i + 1);
+                starts.push(start);
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+            .into_iter()
+            .map(|s| {
+                (
+                    s,
+                    memchr::memchr(b'\n', &bytes[s..]).map_or(bytes.len(), |i| s + i),
+                )
+            })
+            .filter(|(s, e)| {
+                let line = &bytes[*s..*e];
+                self.second
+                    .iter()
+                    .any(|n| memchr::memmem::find(line, n).is_some())
+            })
+            .collect()
+    }
 }
 
 const BLOCK: usize = 4 << 20;
@@ -75,7 +117,7 @@ pub fn scan_file(
     opts: &ScanOptions<'_>,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<FileScan, EventsError> {
-    let (members, hash) = open::open(path)?;
+    let (members, hash) = open::open(path, opts.prefilter.is_none())?;
     let mut scan = FileScan {
         file: path.display().to_string(),
         ..FileScan::default()
@@ -136,8 +178,34 @@ fn broken(name: &str, offset: u64, e: std::io::Error) -> EventsError {
 
 struct Block {
     index: usize,
-    first_line: u64,
+    /// A reused buffer; only `..len` holds this block's text.
     bytes: Vec<u8>,
+    len: usize,
+}
+
+impl Block {
+    fn data(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// Newlines in `bytes`, counted in 32-byte lanes of u8 counters (the
+/// compiler turns the inner loop into vector compares; a plain
+/// `filter().count()` over a u64 does not vectorise as well).
+fn count_newlines(bytes: &[u8]) -> u64 {
+    let mut total = 0u64;
+    for big in bytes.chunks(255 * 32) {
+        let mut acc = [0u8; 32];
+        let mut lanes = big.chunks_exact(32);
+        for c in &mut lanes {
+            for i in 0..32 {
+                acc[i] += u8::from(c[i] == b'\n');
+            }
+        }
+        total += acc.iter().map(|&v| u64::from(v)).sum::<u64>();
+        total += lanes.remainder().iter().filter(|b| **b == b'\n').count() as u64;
+    }
+    total
 }
 
 struct Parsed {
@@ -166,36 +234,38 @@ fn scan_gdelt(
         let (done_tx, done_rx) = mpsc::sync_channel::<Parsed>(threads * 2);
         let reader_thread = s.spawn(move || -> Result<(), EventsError> {
             let mut carry: Vec<u8> = Vec::new();
-            let mut line = 1u64;
             let mut offset = 0u64;
             for index in 0.. {
                 // Reuse a buffer the workers are done with: a fresh 4 MB
                 // allocation per block costs a page fault per 4 kB.
+                // Buffers keep their length between uses, so they are
+                // zeroed once, when first allocated, not per block.
                 let mut buf = pool.lock().expect("buffer pool").pop().unwrap_or_default();
-                buf.clear();
-                buf.extend_from_slice(&carry);
+                let start = carry.len();
+                if buf.len() < start + BLOCK {
+                    buf.resize(start + BLOCK, 0);
+                }
+                buf[..start].copy_from_slice(&carry);
                 carry.clear();
-                let start = buf.len();
-                buf.resize(start + BLOCK, 0);
-                let n = read_full(&mut reader, &mut buf[start..], name, offset)?;
+                let n = read_full(&mut reader, &mut buf[start..start + BLOCK], name, offset)?;
                 offset += n as u64;
-                buf.truncate(start + n);
-                if buf.is_empty() {
+                let mut len = start + n;
+                if len == 0 {
                     break;
                 }
                 if n > 0 {
-                    if let Some(cut) = memchr::memrchr(b'\n', &buf) {
-                        carry.extend_from_slice(&buf[cut + 1..]);
-                        buf.truncate(cut + 1);
+                    if let Some(cut) = memchr::memrchr(b'\n', &buf[..len]) {
+                        carry.extend_from_slice(&buf[cut + 1..len]);
+                        len = cut + 1;
                     }
                 }
-                let lines = buf.iter().filter(|b| **b == b'\n').count() as u64;
+                // Lines are counted by the workers, in parallel; the
+                // consumer turns block-relative line numbers into file ones.
                 let block = Block {
                     index,
-                    first_line: line,
                     bytes: buf,
+                    len,
                 };
-                line += lines;
                 if block_tx.send(block).is_err() {
                     break;
                 }
@@ -213,7 +283,10 @@ fn scan_gdelt(
                     Ok(b) => b,
                     Err(_) => return,
                 };
-                let parsed = parse_block(&block, name, &opts.ctx);
+                let parsed = match opts.prefilter {
+                    Some(p) => parse_candidates(&block, name, &opts.ctx, p),
+                    None => parse_block(&block, name, &opts.ctx),
+                };
                 if let Some(hook) = opts.hook {
                     hook(worker, &parsed.chunk);
                 }
@@ -231,10 +304,18 @@ fn scan_gdelt(
         let mut pending = BTreeMap::new();
         let mut next = 0usize;
         let mut result = Ok(());
+        let mut lines_before = 0u64;
         for parsed in done_rx {
             pending.insert(parsed.index, parsed);
-            while let Some(p) = pending.remove(&next) {
+            while let Some(mut p) = pending.remove(&next) {
                 next += 1;
+                for l in p.chunk.line.iter_mut() {
+                    *l += lines_before;
+                }
+                for q in p.quarantined.iter_mut() {
+                    q.line += lines_before;
+                }
+                lines_before += p.rows;
                 scan.read += p.rows;
                 for (i, key) in ["gdelt-57", "gdelt-58", "gdelt-61"].iter().enumerate() {
                     if p.layouts[i] > 0 {
@@ -253,18 +334,64 @@ fn scan_gdelt(
     })
 }
 
+/// Lines in a block: newlines, plus a last line without one.
+fn line_count(bytes: &[u8]) -> u64 {
+    let n = count_newlines(bytes);
+    n + u64::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
+}
+
+/// `--quick`: only the candidate lines are split and parsed; the others
+/// are counted as read.
+fn parse_candidates(block: &Block, name: &str, ctx: &RowContext<'_>, p: &Prefilter) -> Parsed {
+    let mut chunk = Chunk::default();
+    let mut quarantined = Vec::new();
+    let mut layouts = [0u64; 3];
+    let mut fields: [&[u8]; MAX_FIELDS] = [&[]; MAX_FIELDS];
+    let data = block.data();
+    for (s, e) in p.candidate_lines(data) {
+        let mut line = &data[s..e];
+        if line.last() == Some(&b'\r') {
+            line = &line[..line.len() - 1];
+        }
+        if std::str::from_utf8(line).is_err() {
+            quarantined.push(quarantine(name, 0, Reason::NonUtf8, line));
+            continue;
+        }
+        let width = split_tabs(line, &mut fields);
+        let Some(layout) = layout::gdelt_by_width(width) else {
+            let reason = Reason::Width {
+                found: width,
+                expected: "57, 58 or 61 (GDELT 1.0 back-file, 1.0 daily, 2.0)",
+            };
+            quarantined.push(quarantine(name, 0, reason, line));
+            continue;
+        };
+        match push_row(&mut chunk, ctx, layout, &fields[..width], 0) {
+            Ok(()) => layouts[(width - 57).min(2)] += 1,
+            Err(reason) => quarantined.push(quarantine(name, 0, reason, line)),
+        }
+    }
+    Parsed {
+        index: block.index,
+        chunk,
+        quarantined,
+        rows: line_count(block.data()),
+        layouts,
+    }
+}
+
 fn parse_block(block: &Block, name: &str, ctx: &RowContext<'_>) -> Parsed {
     let mut chunk = Chunk {
-        id: Vec::with_capacity(block.bytes.len() / 250),
+        id: Vec::with_capacity(block.len / 250),
         ..Chunk::default()
     };
     let mut quarantined = Vec::new();
     let mut layouts = [0u64; 3];
-    let utf8 = std::str::from_utf8(&block.bytes).is_ok();
+    let utf8 = std::str::from_utf8(block.data()).is_ok();
     let mut fields: [&[u8]; MAX_FIELDS] = [&[]; MAX_FIELDS];
-    let mut line_no = block.first_line;
+    let mut line_no = 1u64;
     let mut rows = 0u64;
-    let bytes = &block.bytes[..];
+    let bytes = block.data();
     let mut start = 0;
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
@@ -402,4 +529,38 @@ fn scan_header_file(
         sink(chunk)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newline_count_agrees_with_the_obvious_one() {
+        for n in [
+            0usize,
+            1,
+            31,
+            32,
+            33,
+            255 * 32 - 1,
+            255 * 32,
+            255 * 32 + 7,
+            100_000,
+        ] {
+            let bytes: Vec<u8> = (0..n)
+                .map(|i| {
+                    if i % 7 == 3 || i % 61 == 0 {
+                        b'\n'
+                    } else {
+                        b'a'
+                    }
+                })
+                .collect();
+            let naive = bytes.iter().filter(|b| **b == b'\n').count() as u64;
+            assert_eq!(count_newlines(&bytes), naive, "{n}");
+        }
+        let all = vec![b'\n'; 255 * 32 * 2 + 5];
+        assert_eq!(count_newlines(&all), all.len() as u64);
+    }
 }

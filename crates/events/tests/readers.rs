@@ -51,6 +51,7 @@ fn options(family: Family) -> ScanOptions<'static> {
         threads: 2,
         progress: &|_| {},
         hook: None,
+        prefilter: None,
     }
 }
 

@@ -74,6 +74,11 @@ pub struct EventsArgs {
     /// With --raw csv: FIELD=COLUMN mappings, as for `ordo ingest`
     #[arg(long, value_name = "FIELD=COLUMN")]
     map: Vec<String>,
+    /// With --raw and one GDELT dyad: a quick look — parse only the lines
+    /// that contain both states' codes (as `grep -F` would), do not hash
+    /// the files, and leave the volume totals out (NULL)
+    #[arg(long, requires = "raw")]
+    quick: bool,
     /// With --raw: how actor columns are coded (cameo, iso3, cow, gw, icews)
     #[arg(long)]
     codes: Option<String>,
@@ -165,7 +170,10 @@ pub fn run(ctx: &Context, args: EventsArgs) -> anyhow::Result<()> {
         ));
     }
     let rows = agg.finish();
-    let batch = frame(&rows, &profiles, by, keys, args.sensitivity)?;
+    if args.quick {
+        prov = prov.with("--quick: only lines containing both states' codes were parsed; files not hashed; volume totals left out (NULL)");
+    }
+    let batch = frame(&rows, &profiles, by, keys, args.sensitivity, !args.quick)?;
     ctx.output.emit(&batch, &prov)
 }
 
@@ -262,6 +270,19 @@ fn read_raw(
     let workers: Vec<std::sync::Mutex<Aggregator>> = (0..n)
         .map(|_| std::sync::Mutex::new(Aggregator::new(spec.clone(), compiled.to_vec())))
         .collect();
+    let prefilter = if args.quick {
+        Some(quick_prefilter(setup, spec)?)
+    } else {
+        None
+    };
+    if args.quick {
+        agg.use_external_totals();
+        for w in &workers {
+            w.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .use_external_totals();
+        }
+    }
     let hook = |w: usize, chunk: &ordo_events::Chunk| {
         workers[w]
             .lock()
@@ -275,6 +296,7 @@ fn read_raw(
         threads: n,
         progress: &|_| {},
         hook: Some(&hook),
+        prefilter: prefilter.as_ref(),
     };
     let mut seen = ordo_events::idset::IdSet::default();
     let mut p = std::mem::take(prov);
@@ -298,13 +320,13 @@ fn read_raw(
         })
         .with_context(|| format!("reading {}", f.display()))?;
         p = p.with(format!(
-            "raw file {}: {} rows read, {} duplicates, {} not usable (run `ordo ingest` to see them in quarantine), {} bytes, sha256 {}",
+            "raw file {}: {} rows read, {} duplicates, {} not usable (run `ordo ingest` to see them in quarantine), {} bytes, {}",
             scan.file,
             scan.read,
             duplicates,
             scan.quarantined.len(),
             scan.bytes,
-            scan.sha256
+            if args.quick { "not hashed (--quick)".to_string() } else { format!("sha256 {}", scan.sha256) }
         ));
     }
     for w in workers {
@@ -318,12 +340,43 @@ fn v(r: &SeriesRow, p: usize) -> &ordo_events::series::ProfileValues {
     &r.profiles[p]
 }
 
+/// The needles of `--quick`: each state's actor codes as whole
+/// tab-separated fields (raw keys: the codes given; COW keys: every CAMEO
+/// code the crosswalk gives the state at any date).
+fn quick_prefilter(
+    setup: &EventSetup,
+    spec: &SeriesSpec,
+) -> anyhow::Result<ordo_events::scan::Prefilter> {
+    if setup.family != Family::Gdelt {
+        bail!("--quick reads headerless GDELT files only");
+    }
+    let Some((a, b)) = &spec.dyad else {
+        bail!("--quick needs one dyad (ordo events A B --raw FILES --quick)");
+    };
+    let needles = |actor: &Actor| -> Vec<Vec<u8>> {
+        match actor {
+            Actor::Raw(code) => vec![format!("\t{code}\t").into_bytes()],
+            Actor::Cow(c) => setup
+                .cameo_codes_of(*c)
+                .into_iter()
+                .map(|code| format!("\t{code}\t").into_bytes())
+                .collect(),
+        }
+    };
+    let (first, second) = (needles(a), needles(b));
+    if first.is_empty() || second.is_empty() {
+        bail!("--quick: no CAMEO code for one of the states in the crosswalk");
+    }
+    Ok(ordo_events::scan::Prefilter { first, second })
+}
+
 pub fn frame(
     rows: &[SeriesRow],
     profiles: &[Profile],
     by: Period,
     keys: Keys,
     sensitivity: bool,
+    totals: bool,
 ) -> anyhow::Result<arrow_array::RecordBatch> {
     // One output row per (series row, profile).
     let cells: Vec<(&SeriesRow, usize)> = rows
@@ -395,29 +448,33 @@ pub fn frame(
         .int("mentions", cells.iter().map(|(r, _)| Some(r.mentions)))
         .int(
             "period_total",
-            cells.iter().map(|(r, _)| Some(r.period_total)),
+            cells.iter().map(|(r, _)| totals.then_some(r.period_total)),
         )
         .float(
             "per_million",
             cells
                 .iter()
-                .map(|(r, _)| ratio(r.events * 1_000_000, r.period_total)),
+                .map(|(r, _)| ratio(r.events * 1_000_000, r.period_total).filter(|_| totals)),
         )
         .int(
             "actor1_total",
-            cells.iter().map(|(r, _)| Some(r.actor1_total)),
+            cells.iter().map(|(r, _)| totals.then_some(r.actor1_total)),
         )
         .int(
             "actor2_total",
-            cells.iter().map(|(r, _)| Some(r.actor2_total)),
+            cells.iter().map(|(r, _)| totals.then_some(r.actor2_total)),
         )
         .float(
             "share_of_actor1",
-            cells.iter().map(|(r, _)| ratio(r.events, r.actor1_total)),
+            cells
+                .iter()
+                .map(|(r, _)| ratio(r.events, r.actor1_total).filter(|_| totals)),
         )
         .float(
             "share_of_actor2",
-            cells.iter().map(|(r, _)| ratio(r.events, r.actor2_total)),
+            cells
+                .iter()
+                .map(|(r, _)| ratio(r.events, r.actor2_total).filter(|_| totals)),
         );
     f.build()
 }

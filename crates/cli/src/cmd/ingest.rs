@@ -79,6 +79,7 @@ pub fn run(ctx: &Context, args: IngestArgs) -> anyhow::Result<()> {
         threads: threads(),
         progress: &progress,
         hook: None,
+        prefilter: None,
     };
     let notes = vec![format!("actor codes read as {:?}", setup.actors)];
     let mut rows_so_far = 0u64;
