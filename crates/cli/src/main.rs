@@ -12,6 +12,7 @@ mod frame;
 mod output;
 mod provenance;
 mod query;
+mod resampling;
 mod tables;
 mod years;
 

@@ -340,6 +340,32 @@ fn line_count(bytes: &[u8]) -> u64 {
     n + u64::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
 }
 
+/// One headerless GDELT line into `chunk` (its layout counted in
+/// `layouts`), or why it cannot be stored. `check_utf8` is off when the
+/// whole block is already known to be UTF-8.
+fn parse_line<'l>(
+    chunk: &mut Chunk,
+    ctx: &RowContext<'_>,
+    line: &'l [u8],
+    line_no: u64,
+    check_utf8: bool,
+    fields: &mut [&'l [u8]; MAX_FIELDS],
+    layouts: &mut [u64; 3],
+) -> Result<(), Reason> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if check_utf8 && std::str::from_utf8(line).is_err() {
+        return Err(Reason::NonUtf8);
+    }
+    let width = split_tabs(line, fields);
+    let layout = layout::gdelt_by_width(width).ok_or(Reason::Width {
+        found: width,
+        expected: "57, 58 or 61 (GDELT 1.0 back-file, 1.0 daily, 2.0)",
+    })?;
+    push_row(chunk, ctx, layout, &fields[..width], line_no)?;
+    layouts[(width - 57).min(2)] += 1;
+    Ok(())
+}
+
 /// `--quick`: only the candidate lines are split and parsed; the others
 /// are counted as read.
 fn parse_candidates(block: &Block, name: &str, ctx: &RowContext<'_>, p: &Prefilter) -> Parsed {
@@ -349,26 +375,9 @@ fn parse_candidates(block: &Block, name: &str, ctx: &RowContext<'_>, p: &Prefilt
     let mut fields: [&[u8]; MAX_FIELDS] = [&[]; MAX_FIELDS];
     let data = block.data();
     for (s, e) in p.candidate_lines(data) {
-        let mut line = &data[s..e];
-        if line.last() == Some(&b'\r') {
-            line = &line[..line.len() - 1];
-        }
-        if std::str::from_utf8(line).is_err() {
-            quarantined.push(quarantine(name, 0, Reason::NonUtf8, line));
-            continue;
-        }
-        let width = split_tabs(line, &mut fields);
-        let Some(layout) = layout::gdelt_by_width(width) else {
-            let reason = Reason::Width {
-                found: width,
-                expected: "57, 58 or 61 (GDELT 1.0 back-file, 1.0 daily, 2.0)",
-            };
+        let line = &data[s..e];
+        if let Err(reason) = parse_line(&mut chunk, ctx, line, 0, true, &mut fields, &mut layouts) {
             quarantined.push(quarantine(name, 0, reason, line));
-            continue;
-        };
-        match push_row(&mut chunk, ctx, layout, &fields[..width], 0) {
-            Ok(()) => layouts[(width - 57).min(2)] += 1,
-            Err(reason) => quarantined.push(quarantine(name, 0, reason, line)),
         }
     }
     Parsed {
@@ -395,36 +404,21 @@ fn parse_block(block: &Block, name: &str, ctx: &RowContext<'_>) -> Parsed {
     let mut start = 0;
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        let mut line = &bytes[start..end];
+        let line = &bytes[start..end];
         start = end + 1;
         let this = line_no;
         line_no += 1;
-        if line.last() == Some(&b'\r') {
-            line = &line[..line.len() - 1];
-        }
         rows += 1;
-        if !utf8 && std::str::from_utf8(line).is_err() {
-            quarantined.push(quarantine(name, this, Reason::NonUtf8, line));
-            continue;
-        }
-        let width = split_tabs(line, &mut fields);
-        let Some(layout) = layout::gdelt_by_width(width) else {
-            let reason = Reason::Width {
-                found: width,
-                expected: "57, 58 or 61 (GDELT 1.0 back-file, 1.0 daily, 2.0)",
-            };
+        if let Err(reason) = parse_line(
+            &mut chunk,
+            ctx,
+            line,
+            this,
+            !utf8,
+            &mut fields,
+            &mut layouts,
+        ) {
             quarantined.push(quarantine(name, this, reason, line));
-            continue;
-        };
-        match push_row(&mut chunk, ctx, layout, &fields[..width], this) {
-            Ok(()) => {
-                layouts[match width {
-                    57 => 0,
-                    58 => 1,
-                    _ => 2,
-                }] += 1
-            }
-            Err(reason) => quarantined.push(quarantine(name, this, reason, line)),
         }
     }
     Parsed {

@@ -112,25 +112,29 @@ fn series(ctx: &Context, args: &BreaksArgs) -> anyhow::Result<(Vec<(i32, f64)>, 
                 ),
             ))
         }
-        ("instability", []) => instability_series(ctx, args.recipe.as_deref()),
+        ("instability", []) => instability_series(
+            &crate::tables::World::new(ctx.data_dir()?),
+            args.recipe.as_deref(),
+        ),
         _ => bail!("SERIES is `cooperation A B` or `instability`"),
     }
 }
 
-/// The instability index of the order (COW majors, recipe of `file` or
-/// ordo's default), as (year, value) for the years with a value.
+/// The instability index of the order (the majors rule `ordo instability`
+/// uses by default, COW v2024; recipe of `file` or ordo's default), as
+/// (year, value) for the years with a value. Takes the caller's `world` so
+/// the datasets are loaded once per run.
 pub fn instability_series(
-    ctx: &Context,
+    world: &crate::tables::World,
     file: Option<&std::path::Path>,
 ) -> anyhow::Result<(Vec<(i32, f64)>, String)> {
     let recipe = match file {
         Some(p) => Recipe::load(p)?,
         None => Recipe::builtin(),
     };
-    let world = crate::tables::World::new(ctx.data_dir()?);
     let (states, inputs) = world.get().map_err(anyhow::Error::msg)?;
     let universe = Universe::new(&states.system, Some(LAST_YEAR));
-    let rule = MajorsRule::parse("cow").map_err(anyhow::Error::msg)?;
+    let rule = MajorsRule::parse("cow2024").map_err(anyhow::Error::msg)?;
     let system = system_years(inputs, states, &universe, &rule, FIRST_YEAR, LAST_YEAR);
     let (index, _) = instability_index(&system.rows, &recipe)
         .map_err(anyhow::Error::msg)
@@ -141,7 +145,7 @@ pub fn instability_series(
             .filter_map(|r| r.index.map(|v| (r.year, v)))
             .collect(),
         format!(
-            "instability index, recipe {} ({}, sha256 {}), COW majors",
+            "instability index, recipe {} ({}, sha256 {}), COW majors v2024",
             recipe.name, recipe.file, recipe.sha256
         ),
     ))

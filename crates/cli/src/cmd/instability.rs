@@ -43,15 +43,8 @@ pub struct InstabilityArgs {
     /// Compare stable and crisis phases of each order
     #[arg(long)]
     compare_periods: bool,
-    /// Bootstrap: seed of the ChaCha8 generator
-    #[arg(long, default_value_t = 20260101)]
-    seed: u64,
-    /// Bootstrap: replicates
-    #[arg(long, default_value_t = 10_000)]
-    reps: usize,
-    /// Bootstrap: block length in years
-    #[arg(long, default_value_t = 3)]
-    block: usize,
+    #[command(flatten)]
+    resampling: crate::resampling::ResamplingArgs,
 }
 
 pub fn run(ctx: &Context, args: InstabilityArgs) -> anyhow::Result<()> {
@@ -98,7 +91,7 @@ pub fn run(ctx: &Context, args: InstabilityArgs) -> anyhow::Result<()> {
         .filter(|r| from <= r.year && r.year <= to)
         .collect();
     if args.compare_periods {
-        let p = provenance.with(format!("moving-block bootstrap: block {} years, {} replicates, seed {}, 95% percentile interval", args.block, args.reps, args.seed));
+        let p = provenance.with(format!("moving-block bootstrap: block {} years, {} replicates, seed {}, 95% percentile interval", args.resampling.block, args.resampling.reps, args.resampling.seed));
         return ctx.output.emit(&compare(&rows, &periods, &args)?, &p);
     }
     ctx.output
@@ -163,7 +156,16 @@ fn compare(
     out.push(("pooled".into(), all_stable, all_crisis));
     let diffs: Vec<_> = out
         .iter()
-        .map(|(_, s, c)| block_bootstrap_diff(s, c, args.block, args.reps, 0.95, args.seed))
+        .map(|(_, s, c)| {
+            block_bootstrap_diff(
+                s,
+                c,
+                args.resampling.block,
+                args.resampling.reps,
+                0.95,
+                args.resampling.seed,
+            )
+        })
         .collect();
     let verdict = |d: &Option<ordo_analysis::bootstrap::Difference>| {
         d.map(|d| {

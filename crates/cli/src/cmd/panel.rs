@@ -147,7 +147,7 @@ pub fn run(ctx: &Context, args: PanelArgs) -> anyhow::Result<()> {
         }
     }
     let recipe = ctx.coop_recipe(None)?;
-    let (inst, inst_what) = crate::cmd::breaks::instability_series(ctx, None)?;
+    let (inst, inst_what) = crate::cmd::breaks::instability_series(&world, None)?;
     let inst: BTreeMap<i32, f64> = inst.into_iter().collect();
     let mut obs = Vec::new();
     let mut rows = Vec::new();

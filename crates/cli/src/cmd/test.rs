@@ -40,15 +40,8 @@ pub struct TestArgs {
     /// Cooperation recipe file (TOML) [default: crates/analysis/data/cooperation.toml]
     #[arg(long, value_name = "FILE")]
     recipe: Option<PathBuf>,
-    /// Seed of the ChaCha8 generator (permutations and bootstrap)
-    #[arg(long, default_value_t = 20260101)]
-    seed: u64,
-    /// Permutation and bootstrap replicates
-    #[arg(long, default_value_t = 10_000)]
-    reps: usize,
-    /// Bootstrap block length in years
-    #[arg(long, default_value_t = 3)]
-    block: usize,
+    #[command(flatten)]
+    resampling: crate::resampling::ResamplingArgs,
     /// Print the regression (cooperation on instability, its lag and
     /// controls, Newey–West errors) instead of the phase comparison
     #[arg(long)]
@@ -71,10 +64,10 @@ fn regression_fit(
     b: u16,
     coop: &BTreeMap<i32, f64>,
 ) -> anyhow::Result<(Option<Fit>, Vec<i32>, String)> {
+    let (engine, world) = ctx.engine()?;
     let (inst, inst_what) =
-        crate::cmd::breaks::instability_series(ctx, args.instability_recipe.as_deref())?;
+        crate::cmd::breaks::instability_series(&world, args.instability_recipe.as_deref())?;
     let inst: BTreeMap<i32, f64> = inst.into_iter().collect();
-    let (engine, _world) = ctx.engine()?;
     let (c1, c2) = (a.min(b), a.max(b));
     let mut leaders: BTreeMap<(u16, i32), String> = BTreeMap::new();
     for batch in engine.sql(&format!(
@@ -164,10 +157,10 @@ pub fn run(ctx: &Context, args: TestArgs) -> anyhow::Result<()> {
         return print_regression(ctx, &args, &fit, &fit_years, &fit_line, &inst_what, &recipe);
     }
     let resampling = Resampling {
-        reps: args.reps,
-        block: args.block,
+        reps: args.resampling.reps,
+        block: args.resampling.block,
         level: 0.95,
-        seed: args.seed,
+        seed: args.resampling.seed,
     };
     // Index values of a phase's years, and how many of its years have none.
     let in_phase = |from: i32, to: i32| -> (Vec<f64>, usize) {
@@ -249,7 +242,7 @@ pub fn run(ctx: &Context, args: TestArgs) -> anyhow::Result<()> {
     ));
     prov = prov.with(format!(
         "resampling: ChaCha8 seed {}, {} permutations and {} moving-block bootstrap replicates, block {} years, 95% percentile interval",
-        args.seed, args.reps, args.reps, args.block
+        args.resampling.seed, args.resampling.reps, args.resampling.reps, args.resampling.block
     ));
     prov = prov.with(
         "caveats: years are autocorrelated (Welch and permutation p treat them as independent; the block bootstrap does not), crisis phases are short (few years), and the index's components change with coverage (see ordo cooperation)",
