@@ -9,7 +9,7 @@ use ordo_sources::DataDir;
 use ordo_states::States;
 use ordo_store::{Engine, StoreDir};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Flags accepted by every command.
 #[derive(Args, Debug)]
@@ -41,6 +41,15 @@ pub struct Context {
     store_flag: Option<PathBuf>,
     pub verbose: bool,
     pub output: OutputArgs,
+    /// Loaded once and shared by the contexts cloned with `capturing`, so
+    /// the report's and the server's many commands read the datasets once.
+    shared: Arc<Shared>,
+}
+
+#[derive(Default)]
+struct Shared {
+    world: OnceLock<Arc<World>>,
+    states: OnceLock<States>,
 }
 
 impl Context {
@@ -50,7 +59,37 @@ impl Context {
             store_flag: args.store,
             verbose: args.verbose,
             output: OutputArgs::new(args.format, args.out)?,
+            shared: Arc::default(),
         })
+    }
+
+    /// A context sharing this one's data and store whose commands' tables
+    /// are kept in `captures` instead of written.
+    pub fn capturing(&self, captures: crate::output::Captures) -> Context {
+        Context {
+            data_flag: self.data_flag.clone(),
+            store_flag: self.store_flag.clone(),
+            verbose: false,
+            output: OutputArgs::capturing(captures),
+            shared: Arc::clone(&self.shared),
+        }
+    }
+
+    /// A context sharing this one's data, store and output settings (for
+    /// the server, which outlives the borrowed context of `main`).
+    pub fn clone_shared(&self) -> Context {
+        Context {
+            data_flag: self.data_flag.clone(),
+            store_flag: self.store_flag.clone(),
+            verbose: self.verbose,
+            output: self.output.clone(),
+            shared: Arc::clone(&self.shared),
+        }
+    }
+
+    /// The data and store flags, for re-running a command the same way.
+    pub fn flags(&self) -> (Option<&std::path::Path>, Option<&std::path::Path>) {
+        (self.data_flag.as_deref(), self.store_flag.as_deref())
     }
 
     /// The data directory (found only when a command needs data).
@@ -61,7 +100,13 @@ impl Context {
     /// The SQL engine over every table, with the lazily loaded world it
     /// builds derived tables from; the event store's tables included.
     pub fn engine(&self) -> anyhow::Result<(Engine, Arc<World>)> {
-        let world = World::new(self.data_dir()?);
+        let world = match self.shared.world.get() {
+            Some(w) => Arc::clone(w),
+            None => {
+                let w = World::new(self.data_dir()?);
+                Arc::clone(self.shared.world.get_or_init(|| w))
+            }
+        };
         let store = self.store_dir()?;
         let mut defs = tables::definitions(&world);
         defs.push(crate::events::series_table(&world, &store));
@@ -116,9 +161,13 @@ impl Context {
     }
 
     /// The state system, crosswalk and names.
-    pub fn states(&self) -> anyhow::Result<States> {
+    pub fn states(&self) -> anyhow::Result<&States> {
+        if let Some(s) = self.shared.states.get() {
+            return Ok(s);
+        }
         let dir = self.data_dir()?;
-        States::load(&dir)
-            .with_context(|| format!("loading the state system from {}", dir.root().display()))
+        let loaded = States::load(&dir)
+            .with_context(|| format!("loading the state system from {}", dir.root().display()))?;
+        Ok(self.shared.states.get_or_init(|| loaded))
     }
 }

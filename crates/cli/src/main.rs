@@ -12,7 +12,9 @@ mod frame;
 mod output;
 mod provenance;
 mod query;
+mod report;
 mod resampling;
+mod server;
 mod tables;
 mod years;
 
@@ -78,31 +80,68 @@ enum Command {
     Breaks(cmd::breaks::BreaksArgs),
     /// The hypothesis over a panel: every middle power against each major.
     Panel(cmd::panel::PanelArgs),
+    /// A self-contained report on a dyad (HTML with charts, or Markdown with SVG files).
+    Report(cmd::report::ReportArgs),
+    /// The web dashboard and its JSON API on a local address.
+    Serve(cmd::serve::ServeArgs),
+}
+
+/// Runs one command with `ctx`.
+fn dispatch(ctx: &context::Context, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Data(c) => cmd::data::run(ctx, c),
+        Command::States(c) => cmd::states::run(ctx, c),
+        Command::Dyad(a) => cmd::dyad::run(ctx, a),
+        Command::Dyads(a) => cmd::dyads::run(ctx, a),
+        Command::State(a) => cmd::state::run_state(ctx, a),
+        Command::StatesYear(a) => cmd::state::run_states_year(ctx, a),
+        Command::Coverage(a) => cmd::coverage::run(ctx, a),
+        Command::Sql(a) => cmd::sql::run(ctx, a),
+        Command::System(a) => cmd::system::run(ctx, a),
+        Command::Instability(a) => cmd::instability::run(ctx, a),
+        Command::Periods(a) => cmd::periods::run(ctx, a),
+        Command::Ingest(a) => cmd::ingest::run(ctx, a),
+        Command::Events(a) => cmd::events::run(ctx, a),
+        Command::Chronology(a) => cmd::chronology::run(ctx, a),
+        Command::Table1(a) => cmd::table1::run(ctx, a),
+        Command::Cooperation(a) => cmd::cooperation::run(ctx, a),
+        Command::Test(a) => cmd::test::run(ctx, a),
+        Command::Breaks(a) => cmd::breaks::run(ctx, a),
+        Command::Panel(a) => cmd::panel::run(ctx, a),
+        Command::Report(a) => cmd::report::run(ctx, a),
+        Command::Serve(a) => cmd::serve::run(ctx, a),
+    }
+}
+
+/// Runs the read-only command `argv` (as typed after `ordo`) inside this
+/// process and returns the tables it produced instead of printing them. The
+/// report and the server are built on this, so every number they show is
+/// the one the same CLI command prints. Commands that write (ingest) or run
+/// for long (report, serve) are refused.
+pub fn run_captured(
+    ctx: &context::Context,
+    argv: &[String],
+) -> anyhow::Result<Vec<output::Captured>> {
+    let cli = Cli::try_parse_from(std::iter::once("ordo".to_string()).chain(argv.iter().cloned()))
+        .map_err(|e| anyhow::anyhow!("{}", e.render().to_string().trim_end()))?;
+    if matches!(
+        cli.command,
+        Command::Ingest(_) | Command::Report(_) | Command::Serve(_)
+    ) {
+        anyhow::bail!(
+            "`ordo {}` cannot run inside a report or the server",
+            argv.join(" ")
+        );
+    }
+    let captures = output::Captures::default();
+    dispatch(&ctx.capturing(captures.clone()), cli.command)?;
+    let taken = std::mem::take(&mut *captures.lock().map_err(|_| anyhow::anyhow!("poisoned"))?);
+    Ok(taken)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = context::Context::new(cli.global).and_then(|ctx| match cli.command {
-        Command::Data(c) => cmd::data::run(&ctx, c),
-        Command::States(c) => cmd::states::run(&ctx, c),
-        Command::Dyad(a) => cmd::dyad::run(&ctx, a),
-        Command::Dyads(a) => cmd::dyads::run(&ctx, a),
-        Command::State(a) => cmd::state::run_state(&ctx, a),
-        Command::StatesYear(a) => cmd::state::run_states_year(&ctx, a),
-        Command::Coverage(a) => cmd::coverage::run(&ctx, a),
-        Command::Sql(a) => cmd::sql::run(&ctx, a),
-        Command::System(a) => cmd::system::run(&ctx, a),
-        Command::Instability(a) => cmd::instability::run(&ctx, a),
-        Command::Periods(a) => cmd::periods::run(&ctx, a),
-        Command::Ingest(a) => cmd::ingest::run(&ctx, a),
-        Command::Events(a) => cmd::events::run(&ctx, a),
-        Command::Chronology(a) => cmd::chronology::run(&ctx, a),
-        Command::Table1(a) => cmd::table1::run(&ctx, a),
-        Command::Cooperation(a) => cmd::cooperation::run(&ctx, a),
-        Command::Test(a) => cmd::test::run(&ctx, a),
-        Command::Breaks(a) => cmd::breaks::run(&ctx, a),
-        Command::Panel(a) => cmd::panel::run(&ctx, a),
-    });
+    let result = context::Context::new(cli.global).and_then(|ctx| dispatch(&ctx, cli.command));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -25,17 +25,49 @@ pub enum Format {
     Json,
     /// Apache Parquet (needs --out); sources stored in the file's metadata.
     Parquet,
+    /// `ordo report` only: one self-contained HTML file.
+    Html,
+    /// `ordo report` only: Markdown with the charts as SVG files beside it.
+    Md,
 }
 
 /// Where and how a command writes its table.
 #[derive(Debug, Clone)]
 pub struct OutputArgs {
     format: Format,
+    /// The format the user asked for, if any (reports default to HTML).
+    requested: Option<Format>,
     out: Option<PathBuf>,
+    /// When set, tables are kept here instead of written: the report and the
+    /// server run the CLI's own commands and render what they produce, so
+    /// their numbers are the CLI's by construction.
+    capture: Option<Captures>,
+}
+
+/// Tables captured from commands run inside ordo (report, server).
+pub type Captures = std::sync::Arc<std::sync::Mutex<Vec<Captured>>>;
+
+/// One table a command produced, with its sources.
+#[derive(Debug, Clone)]
+pub struct Captured {
+    pub schema: SchemaRef,
+    pub batches: Vec<RecordBatch>,
+    pub provenance: Provenance,
+}
+
+impl Captured {
+    /// The table as one batch.
+    pub fn batch(&self) -> anyhow::Result<RecordBatch> {
+        Ok(arrow_select::concat::concat_batches(
+            &self.schema,
+            &self.batches,
+        )?)
+    }
 }
 
 impl OutputArgs {
     pub fn new(format: Option<Format>, out: Option<PathBuf>) -> anyhow::Result<OutputArgs> {
+        let requested = format;
         let from_ext = out.as_deref().and_then(format_of_extension);
         let format = format.or(from_ext).unwrap_or_else(|| {
             if out.is_none() && std::io::stdout().is_terminal() {
@@ -47,7 +79,32 @@ impl OutputArgs {
         if format == Format::Parquet && out.is_none() {
             bail!("--format parquet needs --out FILE (Parquet is not written to a terminal)");
         }
-        Ok(OutputArgs { format, out })
+        Ok(OutputArgs {
+            format,
+            requested,
+            out,
+            capture: None,
+        })
+    }
+
+    /// Output that keeps every table in `captures` instead of writing it.
+    pub fn capturing(captures: Captures) -> OutputArgs {
+        OutputArgs {
+            format: Format::Table,
+            requested: None,
+            out: None,
+            capture: Some(captures),
+        }
+    }
+
+    /// The format given with `--format`, if any.
+    pub fn requested(&self) -> Option<Format> {
+        self.requested
+    }
+
+    /// The `--out` path, if any.
+    pub fn out(&self) -> Option<&Path> {
+        self.out.as_deref()
     }
 
     /// Writes `batch`; provenance goes under a table, into Parquet metadata,
@@ -100,6 +157,9 @@ impl Write for Target {
 
 impl Sink {
     fn open(&self, schema: &SchemaRef) -> anyhow::Result<Writer> {
+        if matches!(self.args.format, Format::Html | Format::Md) {
+            bail!("--format html and md are for `ordo report`; tables are written as table, csv, json or parquet");
+        }
         if self.args.format == Format::Table {
             return Ok(Writer::Table(Vec::new()));
         }
@@ -120,6 +180,7 @@ impl Sink {
         };
         Ok(match self.args.format {
             Format::Table => unreachable!("handled above"),
+            Format::Html | Format::Md => unreachable!("refused above"),
             Format::Csv => Writer::Csv(
                 arrow_csv::WriterBuilder::new()
                     .with_header(true)
@@ -155,6 +216,18 @@ impl Sink {
             self.write(&RecordBatch::new_empty(schema.clone()))?;
         }
         let target = match self.writer.take().expect("opened above") {
+            Writer::Table(all) if self.args.capture.is_some() => {
+                let captures = self.args.capture.as_ref().expect("checked");
+                captures
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("a captured command panicked"))?
+                    .push(Captured {
+                        schema: schema.clone(),
+                        batches: all,
+                        provenance: provenance.clone(),
+                    });
+                return Ok(());
+            }
             Writer::Table(all) => {
                 let mut text = Vec::new();
                 writeln!(text, "{}", arrow_cast::pretty::pretty_format_batches(&all)?)?;
@@ -218,7 +291,10 @@ fn temporary_path(path: &Path) -> anyhow::Result<PathBuf> {
         .file_name()
         .context("--out needs a file name")?
         .to_string_lossy();
-    Ok(dir.join(format!(".{name}.tmp-{}", std::process::id())))
+    // Unique per process and per file written (threads of the server).
+    static FILES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Ok(dir.join(format!(".{name}.tmp-{}-{n}", std::process::id())))
 }
 
 fn format_of_extension(path: &Path) -> Option<Format> {

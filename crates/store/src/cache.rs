@@ -79,11 +79,15 @@ impl Cache {
             source,
         };
         std::fs::create_dir_all(&self.dir).map_err(io)?;
+        // Unique per process and per write: the server builds tables on
+        // several threads of one process at once.
+        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let tmp = self.dir.join(format!(
-            ".{}.tmp-{}",
+            ".{}.tmp-{}-{}",
             path.file_name()
                 .map_or_else(|| "t".into(), |n| n.to_string_lossy()),
-            std::process::id()
+            std::process::id(),
+            WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         ));
         let result = write_parquet(&tmp, batch, provenance)
             .and_then(|()| std::fs::rename(&tmp, path).map_err(io));

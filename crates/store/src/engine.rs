@@ -10,6 +10,14 @@ use datafusion::catalog::SchemaProvider;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use std::sync::Arc;
 
+/// What a read-only query returned.
+pub struct ReadOnlyResult {
+    pub schema: arrow_schema::SchemaRef,
+    pub batches: Vec<RecordBatch>,
+    /// More rows existed than were kept.
+    pub truncated: bool,
+}
+
 /// A SQL session over ordo's tables.
 pub struct Engine {
     runtime: tokio::runtime::Runtime,
@@ -78,6 +86,75 @@ impl Engine {
         })
     }
 
+    /// Runs a query that may only read: DataFusion's own checks refuse DDL
+    /// (`CREATE EXTERNAL TABLE` would read any file), DML and `COPY` (which
+    /// write files) and session statements (`SET`), and ordo refuses table
+    /// functions (the only way left for a query to name a file). At most
+    /// `max_rows` rows are kept (the flag says whether more existed) and
+    /// the query is cancelled after `timeout`. For the web server's
+    /// `/api/sql`, where the query comes from whoever can reach the port.
+    pub fn read_only(
+        &self,
+        query: &str,
+        max_rows: usize,
+        timeout: std::time::Duration,
+    ) -> Result<ReadOnlyResult, StoreError> {
+        use datafusion::execution::context::SQLOptions;
+        use futures::StreamExt;
+        crate::read_only::check(query, &self.known_tables())?;
+        let options = SQLOptions::new()
+            .with_allow_ddl(false)
+            .with_allow_dml(false)
+            .with_allow_statements(false);
+        let (ctx, query) = (self.ctx.clone(), query.to_string());
+        // Its own runtime, and spawned, so that the timer fires even while
+        // the query computes, and a cancelled query is left to its worker
+        // thread (`shutdown_background`) instead of blocking the answer.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .map_err(|e| StoreError::Refused(format!("cannot start the query: {e}")))?;
+        let mut task = runtime.spawn(async move {
+            let df = ctx.sql_with_options(&query, options).await?;
+            let schema = Arc::new(df.schema().as_arrow().clone());
+            let plan = df.create_physical_plan().await?;
+            crate::read_only::check_plan(&plan)?;
+            let mut stream = datafusion::physical_plan::execute_stream(plan, ctx.task_ctx())?;
+            let (mut batches, mut rows, mut truncated) = (Vec::new(), 0usize, false);
+            while let Some(batch) = stream.next().await {
+                let batch = batch?;
+                let keep = batch.num_rows().min(max_rows - rows);
+                truncated = keep < batch.num_rows();
+                if keep > 0 {
+                    batches.push(batch.slice(0, keep));
+                    rows += keep;
+                }
+                if truncated {
+                    break;
+                }
+            }
+            Ok::<_, StoreError>(ReadOnlyResult {
+                schema,
+                batches,
+                truncated,
+            })
+        });
+        let outcome = runtime.block_on(async { tokio::time::timeout(timeout, &mut task).await });
+        match outcome {
+            Ok(Ok(result)) => result,
+            Ok(Err(e)) => Err(StoreError::Refused(format!("the query failed: {e}"))),
+            Err(_) => {
+                task.abort();
+                runtime.shutdown_background();
+                Err(StoreError::Refused(format!(
+                    "the query ran longer than the {} ms limit and was cancelled",
+                    timeout.as_millis()
+                )))
+            }
+        }
+    }
+
     /// The schema a query would return (for printing an empty result with
     /// its header).
     pub fn schema_of(&self, query: &str) -> Result<arrow_schema::SchemaRef, StoreError> {
@@ -95,6 +172,20 @@ impl Engine {
     /// Provenance of the tables the queries so far touched.
     pub fn provenance(&self) -> Vec<String> {
         self.schema.provenance()
+    }
+
+    /// Every table a query may read: ordo's, the event store's and the
+    /// information schema's, lower-case.
+    fn known_tables(&self) -> std::collections::BTreeSet<String> {
+        let mut names = std::collections::BTreeSet::new();
+        if let Some(catalog) = self.ctx.catalog("datafusion") {
+            for schema in catalog.schema_names() {
+                if let Some(s) = catalog.schema(&schema) {
+                    names.extend(s.table_names().into_iter().map(|n| n.to_lowercase()));
+                }
+            }
+        }
+        names
     }
 
     /// Names and descriptions of the tables.

@@ -11,10 +11,11 @@
 mod cache;
 mod engine;
 mod location;
+mod read_only;
 mod schema;
 
 pub use cache::{cache_key, Cache};
-pub use engine::Engine;
+pub use engine::{Engine, ReadOnlyResult};
 pub use location::StoreDir;
 pub use schema::{Built, TableDef};
 
@@ -35,4 +36,6 @@ pub enum StoreError {
     Sql(#[from] datafusion::error::DataFusionError),
     #[error(transparent)]
     Parquet(#[from] parquet::errors::ParquetError),
+    #[error("{0}")]
+    Refused(String),
 }

@@ -76,7 +76,7 @@ fn series(ctx: &Context, args: &BreaksArgs) -> anyhow::Result<(Vec<(i32, f64)>, 
         ("cooperation", [a, b]) => {
             let recipe = ctx.coop_recipe(args.recipe.as_deref())?;
             let states = ctx.states()?;
-            let (a, b) = ctx.dyad(&states, a, b)?;
+            let (a, b) = ctx.dyad(states, a, b)?;
             let comps = components(ctx, &recipe, a, b)?;
             if let Some(name) = &args.component {
                 let k = recipe

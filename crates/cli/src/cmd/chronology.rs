@@ -83,8 +83,8 @@ pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
     }
     let periods = ctx.periods(args.periods.as_deref())?;
     let states = ctx.states()?;
-    let (a, b) = ctx.dyad(&states, &args.a, &args.b)?;
-    let used = of_dyad(&states, &periods, &args.file, a, b)?;
+    let (a, b) = ctx.dyad(states, &args.a, &args.b)?;
+    let used = of_dyad(states, &periods, &args.file, a, b)?;
     let mut rows: Vec<&Entry> = Vec::new();
     for c in &used {
         rows.extend(c.entries.iter().filter(|e| {

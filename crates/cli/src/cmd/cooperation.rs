@@ -167,7 +167,7 @@ pub fn components(
 pub fn run(ctx: &Context, args: CooperationArgs) -> anyhow::Result<()> {
     let recipe = ctx.coop_recipe(args.recipe.as_deref())?;
     let states = ctx.states()?;
-    let (a, b) = ctx.dyad(&states, &args.a, &args.b)?;
+    let (a, b) = ctx.dyad(states, &args.a, &args.b)?;
     let comps = components(ctx, &recipe, a, b)?;
     let (rows, scales) = cooperation_index(&comps.years, &comps.values, &recipe);
     let (from, to) = args.years.span((i32::MIN, i32::MAX))?;

@@ -34,10 +34,10 @@ pub fn run(ctx: &Context, args: CoverageArgs) -> anyhow::Result<()> {
         r.resolve(&args.b)?.state.code.0,
     );
     let (from, to) = args.years.span((FIRST_YEAR, LAST_YEAR))?;
-    let inputs = Inputs::load(&dir, &states)?;
+    let inputs = Inputs::load(&dir, states)?;
     let universe = Universe::new(&states.system, Some(LAST_YEAR));
     let keys = universe.dyad(a, b, from, to, false);
-    let frame = dyad_frame(&inputs, &states, &universe, &keys);
+    let frame = dyad_frame(&inputs, states, &universe, &keys);
     let rows = dyad_coverage(&frame, from, to);
     let get = |s: Status| {
         rows.iter()
@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: CoverageArgs) -> anyhow::Result<()> {
         .text("outside_coverage", get(Status::OutsideCoverage))
         .text("no_data", get(Status::NoData))
         .build()?;
-    let provenance = Provenance::of_world(&states, &inputs).with(format!(
+    let provenance = Provenance::of_world(states, &inputs).with(format!(
         "dyad {}-{}, {from}-{to}",
         a.min(b),
         a.max(b)

@@ -12,6 +12,8 @@ pub mod ingest;
 pub mod instability;
 pub mod panel;
 pub mod periods;
+pub mod report;
+pub mod serve;
 pub mod sql;
 pub mod state;
 pub mod states;

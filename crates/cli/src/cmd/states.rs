@@ -109,9 +109,9 @@ pub fn run(ctx: &Context, cmd: StatesCommand) -> anyhow::Result<()> {
     };
     let states = ctx.states()?;
     match cmd {
-        StatesCommand::Resolve(a) => resolve(ctx, &states, a),
-        StatesCommand::List(a) => list(ctx, &states, a),
-        StatesCommand::Show(a) => show(ctx, &states, a),
+        StatesCommand::Resolve(a) => resolve(ctx, states, a),
+        StatesCommand::List(a) => list(ctx, states, a),
+        StatesCommand::Show(a) => show(ctx, states, a),
         StatesCommand::Middle(_) => unreachable!("dispatched above"),
     }
 }

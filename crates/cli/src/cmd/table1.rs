@@ -47,11 +47,11 @@ pub struct Table1Args {
 pub fn run(ctx: &Context, args: Table1Args) -> anyhow::Result<()> {
     let periods = ctx.periods(args.periods.as_deref())?;
     let states = ctx.states()?;
-    let (a, b) = ctx.dyad(&states, &args.a, &args.b)?;
+    let (a, b) = ctx.dyad(states, &args.a, &args.b)?;
     if args.evidence {
         return evidence(ctx, &periods, a, b);
     }
-    let found = crate::cmd::chronology::of_dyad(&states, &periods, &args.file, a, b)?;
+    let found = crate::cmd::chronology::of_dyad(states, &periods, &args.file, a, b)?;
     let chronos: Vec<&Chronology> = found.iter().collect();
     let entries: Vec<&Entry> = chronos.iter().flat_map(|c| c.entries.iter()).collect();
     table(ctx, &periods, &entries, &chronos)

@@ -144,7 +144,7 @@ pub fn run(ctx: &Context, args: TestArgs) -> anyhow::Result<()> {
     let periods = ctx.periods(args.periods.as_deref())?;
     let recipe = ctx.coop_recipe(args.recipe.as_deref())?;
     let states = ctx.states()?;
-    let (a, b) = ctx.dyad(&states, &args.a, &args.b)?;
+    let (a, b) = ctx.dyad(states, &args.a, &args.b)?;
     let comps = components(ctx, &recipe, a, b)?;
     let (rows, _) = cooperation_index(&comps.years, &comps.values, &recipe);
     let coop: BTreeMap<i32, f64> = rows

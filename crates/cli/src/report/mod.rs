@@ -1,0 +1,201 @@
+//! `ordo report`: everything ordo knows about a dyad, gathered by running
+//! the CLI's own commands in this process (see `run_captured`), so every
+//! number in the report is the one `ordo <command>` prints, and the report
+//! names the command behind each table and chart.
+
+pub mod chart;
+pub mod charts;
+pub mod document;
+pub mod html;
+pub mod markdown;
+pub mod table;
+
+use crate::columns::{floats, ints, texts};
+use crate::context::Context;
+use crate::output::Captured;
+use std::collections::BTreeMap;
+
+/// A table and the command that printed it.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// As typed after `ordo`.
+    pub command: String,
+    /// The table, or why there is none for this dyad (e.g. no chronology).
+    pub table: Result<Captured, String>,
+}
+
+impl Section {
+    fn run(ctx: &Context, argv: &[&str]) -> Section {
+        let argv: Vec<String> = argv.iter().map(|s| s.to_string()).collect();
+        let table = crate::run_captured(ctx, &argv)
+            .map_err(|e| format!("{e:#}"))
+            .and_then(|mut t| t.pop().ok_or_else(|| "the command printed no table".into()));
+        Section {
+            command: format!("ordo {}", argv.join(" ")),
+            table,
+        }
+    }
+
+    /// The table as one batch, if the command succeeded.
+    pub fn batch(&self) -> Option<arrow_array::RecordBatch> {
+        self.table.as_ref().ok().and_then(|c| c.batch().ok())
+    }
+
+    /// The table's source lines, without the lines that only say whether a
+    /// derived table came from the cache (they differ between a first and a
+    /// second run, and are not part of the result).
+    pub fn sources(&self) -> Vec<String> {
+        match &self.table {
+            Ok(c) => c
+                .provenance
+                .lines
+                .iter()
+                .filter(|l| !is_cache_note(l))
+                .cloned()
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+/// Lines saying where a derived table was cached: true of this run only.
+pub fn is_cache_note(line: &str) -> bool {
+    line.contains("read from cache ") || line.contains("built and cached at ")
+}
+
+/// The dyad and everything the report shows about it.
+pub struct Dossier {
+    pub a: String,
+    pub b: String,
+    pub a_name: String,
+    pub b_name: String,
+    /// COW codes of `a` and `b`.
+    pub codes: (u16, u16),
+    pub from: i32,
+    pub to: i32,
+    pub test: Section,
+    pub regression: Section,
+    pub cooperation: Section,
+    pub instability: Section,
+    pub breaks: Section,
+    pub table1: Section,
+    pub evidence: Section,
+    pub chronology: Section,
+    pub periods: Section,
+    pub dyad: Section,
+    pub data: Section,
+}
+
+impl Dossier {
+    /// Runs the commands behind the report. `a` and `b` are resolved first
+    /// so that every command sees the COW abbreviations.
+    pub fn gather(
+        ctx: &Context,
+        a: &str,
+        b: &str,
+        years: (Option<i32>, Option<i32>),
+    ) -> anyhow::Result<Dossier> {
+        let states = ctx.states()?;
+        let (ca, cb) = ctx.dyad(states, a, b)?;
+        let state = |c: u16| {
+            states
+                .system
+                .get(ordo_states::StateCode(c))
+                .map(|s| (s.abbrev.clone(), s.name.clone()))
+                .ok_or_else(|| anyhow::anyhow!("COW code {c} is not in the state system"))
+        };
+        let ((a, a_name), (b, b_name)) = (state(ca)?, state(cb)?);
+        let (a, b) = (a.as_str(), b.as_str());
+        let run = |argv: &[&str]| Section::run(ctx, argv);
+        let cooperation = run(&["cooperation", a, b]);
+        let coop_years = cooperation
+            .batch()
+            .map(|t| year_values(&t, "index"))
+            .unwrap_or_default();
+        let first = coop_years
+            .keys()
+            .next()
+            .copied()
+            .unwrap_or(crate::tables::FIRST_YEAR);
+        let last = coop_years
+            .keys()
+            .last()
+            .copied()
+            .unwrap_or(crate::tables::LAST_YEAR);
+        let (from, to) = (years.0.unwrap_or(first), years.1.unwrap_or(last));
+        if from > to {
+            anyhow::bail!("--from {from} is after --to {to}");
+        }
+        Ok(Dossier {
+            test: run(&["test", a, b]),
+            regression: run(&["test", a, b, "--regression"]),
+            instability: run(&["instability"]),
+            breaks: run(&["breaks", "cooperation", a, b]),
+            table1: run(&["table1", a, b]),
+            evidence: run(&["table1", a, b, "--evidence"]),
+            chronology: run(&["chronology", a, b]),
+            periods: run(&["periods"]),
+            dyad: run(&["dyad", a, b]),
+            data: run(&["data", "status"]),
+            cooperation,
+            a: a.to_string(),
+            b: b.to_string(),
+            a_name,
+            b_name,
+            codes: (ca, cb),
+            from,
+            to,
+        })
+    }
+
+    /// Every section, in the order the report shows them.
+    pub fn sections(&self) -> [&Section; 11] {
+        [
+            &self.test,
+            &self.cooperation,
+            &self.instability,
+            &self.breaks,
+            &self.table1,
+            &self.evidence,
+            &self.regression,
+            &self.chronology,
+            &self.dyad,
+            &self.periods,
+            &self.data,
+        ]
+    }
+
+    /// The pooled verdict sentence `ordo test` prints under its table.
+    pub fn verdict(&self) -> String {
+        self.test
+            .sources()
+            .into_iter()
+            .find(|l| l.starts_with("verdict"))
+            .unwrap_or_else(|| "verdict: the hypothesis test could not run for this dyad".into())
+    }
+
+    /// The regression sentence `ordo test` prints under its table.
+    pub fn regression_sentence(&self) -> Option<String> {
+        self.test
+            .sources()
+            .into_iter()
+            .find(|l| l.starts_with("regression"))
+    }
+}
+
+/// `year → value` of a column, for the years that have one.
+pub fn year_values(batch: &arrow_array::RecordBatch, column: &str) -> BTreeMap<i32, f64> {
+    ints(batch, "year")
+        .into_iter()
+        .zip(floats(batch, column))
+        .filter_map(|(y, v)| Some((y? as i32, v?)))
+        .collect()
+}
+
+/// A text column, or empty strings where it is NULL.
+pub fn text_column(batch: &arrow_array::RecordBatch, column: &str) -> Vec<String> {
+    texts(batch, column)
+        .into_iter()
+        .map(Option::unwrap_or_default)
+        .collect()
+}
