@@ -252,3 +252,60 @@ fn hostile_requests_get_a_clear_4xx(s: &Server) {
     }
     assert!(!std::path::Path::new("/tmp/ordo-pwned.csv").exists());
 }
+
+/// Where events are ingested, the drill-down's event rows carry their
+/// source URLs and the event series is the CLI's.
+#[test]
+fn event_rows_and_series_come_from_the_event_store() {
+    let store = tempfile::tempdir().unwrap();
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/gdelt_v1_georgia_2011_2013");
+    let ingest = std::process::Command::new(env!("CARGO_BIN_EXE_ordo"))
+        .arg("--store")
+        .arg(store.path())
+        .args(["ingest", "gdelt", data.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        ingest.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ingest.stderr)
+    );
+    let s = Server::start_in(store.path(), &[]);
+    // Italy-Russia in the Georgia files: 6 events in 2013-02, 1 in 2013-04.
+    let (status, rows) = s.get("/api/events/ITA/RUS/rows?year=2013");
+    assert_eq!(status, 200, "{rows}");
+    let rows = rows["rows"].as_array().unwrap().clone();
+    assert_eq!(rows.len(), 7);
+    let feb = rows
+        .iter()
+        .filter(|r| r["day"].as_str().unwrap().starts_with("2013-02"))
+        .count();
+    assert_eq!(feb, 6);
+    // The 57-column files (to March 2013) have no SOURCEURL: those rows
+    // point to their file and line instead; the April row has its URL.
+    assert!(rows.iter().all(
+        |r| r["file"].as_str().is_some_and(|f| f.ends_with(".csv.gz"))
+            && r["line"].as_u64().is_some()
+    ));
+    let urls: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r["source_url"].as_str())
+        .collect();
+    assert_eq!(
+        urls,
+        ["http://www.rferl.org/content/georgia-wine-exports/24960600.html"]
+    );
+    let (status, series) = s.get("/api/events/ITA/RUS?by=month");
+    assert_eq!(status, 200, "{series}");
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_ordo"))
+        .arg("--store")
+        .arg(store.path())
+        .args(["events", "ITA", "RUS", "--by", "month", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(cli.status.success());
+    let cli: Value = serde_json::from_slice(&cli.stdout).unwrap();
+    assert_eq!(series["rows"], cli);
+    assert_eq!(series["command"], "ordo events ITA RUS --by month");
+}

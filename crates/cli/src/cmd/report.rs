@@ -3,7 +3,7 @@
 
 use crate::context::Context;
 use crate::output::{write_atomically, Format};
-use crate::report::{charts, document, html, markdown, Dossier};
+use crate::report::{charts, document, html, markdown, Dossier, Inputs};
 use anyhow::Context as _;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 /// same data give the same bytes.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo report ITA RUS\n  ordo report Italy \"Soviet Union\" --from 1917 --to 1991 --out my-reports\n  ordo report FRN GMY --format md"
+    after_long_help = "Examples:\n  ordo report ITA RUS\n  ordo report Italy \"Soviet Union\" --from 1917 --to 1991 --out my-reports\n  ordo report FRN GMY --format md\n  ordo report ITA RUS --periods my-periods.toml --chronology my-chronology.toml"
 )]
 pub struct ReportArgs {
     /// First state
@@ -37,6 +37,29 @@ pub struct ReportArgs {
     /// Last year shown in the charts [default: the last year with a cooperation index]
     #[arg(long)]
     to: Option<i32>,
+    /// Periodization file (TOML) [default: the article's]
+    #[arg(long, value_name = "FILE")]
+    periods: Option<String>,
+    /// Cooperation recipe file (TOML) [default: ordo's]
+    #[arg(long, value_name = "FILE")]
+    recipe: Option<String>,
+    /// Instability recipe file (TOML) [default: ordo's]
+    #[arg(long, value_name = "FILE")]
+    instability_recipe: Option<String>,
+    /// Chronology file of the dyad (TOML, docs/chronology.md) [default: the one ordo ships, if any]
+    #[arg(long, value_name = "FILE")]
+    chronology: Option<String>,
+}
+
+impl ReportArgs {
+    fn inputs(&self) -> Inputs {
+        Inputs {
+            periods: self.periods.clone(),
+            recipe: self.recipe.clone(),
+            instability_recipe: self.instability_recipe.clone(),
+            chronology: self.chronology.clone(),
+        }
+    }
 }
 
 pub fn run(ctx: &Context, args: ReportArgs) -> anyhow::Result<()> {
@@ -49,7 +72,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> anyhow::Result<()> {
         .output
         .out()
         .map_or_else(|| PathBuf::from("reports"), Path::to_path_buf);
-    let d = Dossier::gather(ctx, &args.a, &args.b, (args.from, args.to))?;
+    let d = Dossier::gather(ctx, &args.a, &args.b, (args.from, args.to), &args.inputs())?;
     let command = command_line(ctx, &d, &args, format);
     let mut rendered = Vec::new();
     for named in charts::all(&d) {
@@ -94,6 +117,16 @@ fn command_line(ctx: &Context, d: &Dossier, args: &ReportArgs, format: Format) -
     }
     if let Some(t) = args.to {
         c.push_str(&format!(" --to {t}"));
+    }
+    for (flag, value) in [
+        ("--periods", &args.periods),
+        ("--recipe", &args.recipe),
+        ("--instability-recipe", &args.instability_recipe),
+        ("--chronology", &args.chronology),
+    ] {
+        if let Some(v) = value {
+            c.push_str(&format!(" {flag} {v}"));
+        }
     }
     if format == Format::Md {
         c.push_str(" --format md");

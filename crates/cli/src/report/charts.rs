@@ -159,38 +159,36 @@ pub fn all(d: &Dossier) -> Vec<Named> {
         } else {
             (&d.b, &d.a)
         };
-        out.push(Named {
-            name: "trade",
-            caption: format!(
-                "Trade between {} and {} (COW dyadic trade, million current US dollars; missing years are gaps). Source: `{}`.",
-                d.a, d.b, d.dyad.command
-            ),
+        let panel = |name, caption: String, title: String, y_label: &str, lines| Named {
+            name,
+            caption: format!("{caption} Source: `{}`.", d.dyad.command),
             chart: Chart {
-                title: format!("{}–{}: trade", d.a, d.b),
-                y_label: "million US$ (current)".into(),
-                lines: vec![
-                    line(format!("{s1} imports from {s2}"), year_values(&t, "trade_flow1"), 1, 2),
-                    line(format!("{s2} imports from {s1}"), year_values(&t, "trade_flow2"), 2, 2),
-                ],
+                title: format!("{}–{}: {title}", d.a, d.b),
+                y_label: y_label.into(),
+                lines,
                 ..base.clone()
             },
-        });
-        out.push(Named {
-            name: "un",
-            caption: format!(
-                "UN General Assembly voting agreement of {} and {} (share of identical votes on roll calls where both voted) and Signorino–Ritter S. Source: `{}`.",
-                d.a, d.b, d.dyad.command
-            ),
-            chart: Chart {
-                title: format!("{}–{}: UN voting agreement", d.a, d.b),
-                y_label: "agreement".into(),
-                lines: vec![
-                    line("agreement index", year_values(&t, "un_agree"), 1, 2),
-                    line("S (votes)", year_values(&t, "un_s"), 2, 2),
-                ],
-                ..base
-            },
-        });
+        };
+        out.push(panel(
+            "trade",
+            format!("Trade between {} and {} (COW dyadic trade, million current US dollars; missing years are gaps).", d.a, d.b),
+            "trade".into(),
+            "million US$ (current)",
+            vec![
+                line(format!("{s1} imports from {s2}"), year_values(&t, "trade_flow1"), 1, 2),
+                line(format!("{s2} imports from {s1}"), year_values(&t, "trade_flow2"), 2, 2),
+            ],
+        ));
+        out.push(panel(
+            "un",
+            format!("UN General Assembly voting agreement of {} and {} (share of identical votes on roll calls where both voted) and Signorino–Ritter S.", d.a, d.b),
+            "UN voting agreement".into(),
+            "agreement",
+            vec![
+                line("agreement index", year_values(&t, "un_agree"), 1, 2),
+                line("S (votes)", year_values(&t, "un_s"), 2, 2),
+            ],
+        ));
     }
     out
 }

@@ -63,6 +63,50 @@ pub fn is_cache_note(line: &str) -> bool {
     line.contains("read from cache ") || line.contains("built and cached at ")
 }
 
+/// User files replacing ordo's defaults, passed to the commands that take
+/// them.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// `--periods FILE` (test, breaks, table1, chronology, periods, instability).
+    pub periods: Option<String>,
+    /// `--recipe FILE`: the cooperation recipe (test, cooperation, breaks).
+    pub recipe: Option<String>,
+    /// `--instability-recipe FILE` (test, instability).
+    pub instability_recipe: Option<String>,
+    /// `--chronology FILE` (table1 and chronology's `--file`).
+    pub chronology: Option<String>,
+}
+
+impl Inputs {
+    /// The flags of these files that `command` accepts.
+    fn flags(&self, command: &str) -> Vec<String> {
+        let (p, r, i, c) = (
+            &self.periods,
+            &self.recipe,
+            &self.instability_recipe,
+            &self.chronology,
+        );
+        let pairs: Vec<(&str, &Option<String>)> = match command {
+            "test" => vec![
+                ("--periods", p),
+                ("--recipe", r),
+                ("--instability-recipe", i),
+            ],
+            "cooperation" => vec![("--recipe", r)],
+            "breaks" => vec![("--periods", p), ("--recipe", r)],
+            "table1" | "chronology" => vec![("--periods", p), ("--file", c)],
+            "periods" => vec![("--periods", p)],
+            "instability" => vec![("--periods", p), ("--recipe", i)],
+            _ => Vec::new(),
+        };
+        pairs
+            .into_iter()
+            .filter_map(|(f, v)| v.as_ref().map(|v| [f.to_string(), v.clone()]))
+            .flatten()
+            .collect()
+    }
+}
+
 /// The dyad and everything the report shows about it.
 pub struct Dossier {
     pub a: String,
@@ -94,6 +138,7 @@ impl Dossier {
         a: &str,
         b: &str,
         years: (Option<i32>, Option<i32>),
+        inputs: &Inputs,
     ) -> anyhow::Result<Dossier> {
         let states = ctx.states()?;
         let (ca, cb) = ctx.dyad(states, a, b)?;
@@ -106,7 +151,12 @@ impl Dossier {
         };
         let ((a, a_name), (b, b_name)) = (state(ca)?, state(cb)?);
         let (a, b) = (a.as_str(), b.as_str());
-        let run = |argv: &[&str]| Section::run(ctx, argv);
+        let run = |argv: &[&str]| {
+            let flags = inputs.flags(argv[0]);
+            let mut all: Vec<&str> = argv.to_vec();
+            all.extend(flags.iter().map(String::as_str));
+            Section::run(ctx, &all)
+        };
         let cooperation = run(&["cooperation", a, b]);
         let coop_years = cooperation
             .batch()
@@ -198,4 +248,33 @@ pub fn text_column(batch: &arrow_array::RecordBatch, column: &str) -> Vec<String
         .into_iter()
         .map(Option::unwrap_or_default)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Inputs;
+
+    #[test]
+    fn each_command_gets_the_files_it_takes() {
+        let i = Inputs {
+            periods: Some("p.toml".into()),
+            recipe: None,
+            instability_recipe: Some("i.toml".into()),
+            chronology: Some("c.toml".into()),
+        };
+        assert_eq!(
+            i.flags("test"),
+            ["--periods", "p.toml", "--instability-recipe", "i.toml"]
+        );
+        assert_eq!(
+            i.flags("instability"),
+            ["--periods", "p.toml", "--recipe", "i.toml"]
+        );
+        assert_eq!(
+            i.flags("table1"),
+            ["--periods", "p.toml", "--file", "c.toml"]
+        );
+        assert!(i.flags("cooperation").is_empty());
+        assert!(i.flags("dyad").is_empty());
+    }
 }

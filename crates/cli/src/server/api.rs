@@ -206,12 +206,23 @@ async fn test(State(app): State<Arc<App>>, path: Dyad) -> Response {
     .await
 }
 
+/// A dyad path with its query string, or the 400 answer.
+fn dyad_query(
+    path: Dyad,
+    q: Params,
+) -> Result<(String, String, HashMap<String, String>), ApiError> {
+    match (path, q) {
+        (Ok(Path((a, b))), Ok(Query(q))) => Ok((a, b, q)),
+        (Err(e), _) => Err(ApiError::bad_request(format!("bad path: {e}"))),
+        (_, Err(e)) => Err(ApiError::bad_request(format!("bad query string: {e}"))),
+    }
+}
+
 /// Event series of the dyad from the event store (`ordo events A B --by`).
 async fn events(State(app): State<Arc<App>>, path: Dyad, q: Params) -> Response {
-    let (Path((a, b)), Query(q)) = match (path, q) {
-        (Ok(p), Ok(q)) => (p, q),
-        (Err(e), _) => return path_error(e),
-        (_, Err(e)) => return query_error(e),
+    let (a, b, q) = match dyad_query(path, q) {
+        Ok(x) => x,
+        Err(e) => return e.into_response(),
     };
     let by = q.get("by").cloned().unwrap_or_else(|| "month".into());
     if !["month", "quarter", "year"].contains(&by.as_str()) {
@@ -227,10 +238,9 @@ async fn events(State(app): State<Arc<App>>, path: Dyad, q: Params) -> Response 
 /// The event rows of the dyad in one year, with their source URLs, for
 /// the timeline's drill-down (at most 500, by day).
 async fn event_rows(State(app): State<Arc<App>>, path: Dyad, q: Params) -> Response {
-    let (Path((a, b)), Query(q)) = match (path, q) {
-        (Ok(p), Ok(q)) => (p, q),
-        (Err(e), _) => return path_error(e),
-        (_, Err(e)) => return query_error(e),
+    let (a, b, q) = match dyad_query(path, q) {
+        Ok(x) => x,
+        Err(e) => return e.into_response(),
     };
     let Some(year) = q.get("year").and_then(|y| y.parse::<i32>().ok()) else {
         return ApiError::bad_request("year=YYYY is required").into_response();

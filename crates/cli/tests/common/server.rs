@@ -22,9 +22,14 @@ impl Server {
     /// Starts `ordo --store <test store> serve --addr 127.0.0.1:0 EXTRA…`
     /// and waits for the line announcing its address.
     pub fn start(extra: &[&str]) -> Server {
+        Server::start_in(&crate::common::store(), extra)
+    }
+
+    /// The same with another store directory.
+    pub fn start_in(store: &std::path::Path, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ordo"))
             .arg("--store")
-            .arg(crate::common::store())
+            .arg(store)
             .args(["serve", "--addr", "127.0.0.1:0"])
             .args(extra)
             .stderr(Stdio::piped())
