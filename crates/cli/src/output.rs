@@ -186,11 +186,7 @@ impl Sink {
                     .with_header(true)
                     .build(target),
             ),
-            Format::Json => Writer::Json(
-                arrow_json::WriterBuilder::new()
-                    .with_explicit_nulls(true)
-                    .build::<_, arrow_json::writer::JsonArray>(target),
-            ),
+            Format::Json => Writer::Json(json_writer(target)),
             Format::Parquet => Writer::Parquet(ArrowWriter::try_new(target, schema.clone(), None)?),
         })
     }
@@ -280,6 +276,15 @@ impl Sink {
         }
         Ok(())
     }
+}
+
+/// The JSON writer of `--format json` (an array of objects, nulls
+/// explicit); the server's API writes its rows with it too, so both print
+/// the same text.
+pub fn json_writer<W: Write>(w: W) -> arrow_json::Writer<W, arrow_json::writer::JsonArray> {
+    arrow_json::WriterBuilder::new()
+        .with_explicit_nulls(true)
+        .build::<_, arrow_json::writer::JsonArray>(w)
 }
 
 fn temporary_path(path: &Path) -> anyhow::Result<PathBuf> {

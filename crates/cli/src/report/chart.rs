@@ -104,12 +104,7 @@ fn tick(v: f64, span: f64) -> String {
     } else {
         2
     };
-    let s = format!("{v:.d$}");
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
-    }
+    super::table::fixed(v, d)
 }
 
 /// Runs of consecutive years, so a missing year is a gap in the line.

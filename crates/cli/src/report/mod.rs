@@ -22,6 +22,8 @@ pub struct Section {
     pub command: String,
     /// The table, or why there is none for this dyad (e.g. no chronology).
     pub table: Result<Captured, String>,
+    /// The table as one batch (concatenated once; read by several charts).
+    batch: Option<arrow_array::RecordBatch>,
 }
 
 impl Section {
@@ -30,15 +32,17 @@ impl Section {
         let table = crate::run_captured(ctx, &argv)
             .map_err(|e| format!("{e:#}"))
             .and_then(|mut t| t.pop().ok_or_else(|| "the command printed no table".into()));
+        let batch = table.as_ref().ok().and_then(|c| c.batch().ok());
         Section {
             command: format!("ordo {}", argv.join(" ")),
             table,
+            batch,
         }
     }
 
     /// The table as one batch, if the command succeeded.
     pub fn batch(&self) -> Option<arrow_array::RecordBatch> {
-        self.table.as_ref().ok().and_then(|c| c.batch().ok())
+        self.batch.clone()
     }
 
     /// The table's source lines, without the lines that only say whether a

@@ -76,7 +76,13 @@ fn column_strings(col: &arrow_array::ArrayRef) -> Vec<String> {
 
 /// A float with `DECIMALS` decimals, `-0.000` shown as `0.000`.
 pub fn float(v: f64) -> String {
-    let s = format!("{v:.DECIMALS$}");
+    fixed(v, DECIMALS)
+}
+
+/// A float with `d` decimals and no negative zero (a rounded tiny negative
+/// value reads as `0`, not `-0`).
+pub fn fixed(v: f64, d: usize) -> String {
+    let s = format!("{v:.d$}");
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
         s[1..].to_string()
     } else {

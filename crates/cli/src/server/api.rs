@@ -37,9 +37,7 @@ pub fn routes() -> Router<Arc<App>> {
 pub fn table_value(command: &str, c: &Captured) -> Result<Value, ApiError> {
     let mut buf = Vec::new();
     {
-        let mut w = arrow_json::WriterBuilder::new()
-            .with_explicit_nulls(true)
-            .build::<_, arrow_json::writer::JsonArray>(&mut buf);
+        let mut w = crate::output::json_writer(&mut buf);
         for b in &c.batches {
             w.write(b).map_err(|e| ApiError::internal(e.to_string()))?;
         }
@@ -97,12 +95,12 @@ fn state_value(s: &(u16, String, String)) -> Value {
     json!({"ccode": s.0, "abbrev": s.1, "name": s.2})
 }
 
-fn path_error(e: PathRejection) -> Response {
-    ApiError::bad_request(format!("bad path: {e}")).into_response()
+fn path_error(e: PathRejection) -> ApiError {
+    ApiError::bad_request(format!("bad path: {e}"))
 }
 
-fn query_error(e: QueryRejection) -> Response {
-    ApiError::bad_request(format!("bad query string: {e}")).into_response()
+fn query_error(e: QueryRejection) -> ApiError {
+    ApiError::bad_request(format!("bad query string: {e}"))
 }
 
 /// Type-ahead over every name ordo knows (English, Italian, French,
@@ -172,7 +170,7 @@ pub fn suggestions(states: &ordo_states::States, text: &str) -> Vec<Value> {
 async fn dyad(State(app): State<Arc<App>>, path: Dyad) -> Response {
     let Path((a, b)) = match path {
         Ok(p) => p,
-        Err(e) => return path_error(e),
+        Err(e) => return path_error(e).into_response(),
     };
     app.answer(Some(format!("dyad/{a}/{b}")), move |ctx| {
         let [x, y] = resolve(ctx, &a, &b)?;
@@ -194,7 +192,7 @@ async fn dyad(State(app): State<Arc<App>>, path: Dyad) -> Response {
 async fn test(State(app): State<Arc<App>>, path: Dyad) -> Response {
     let Path((a, b)) = match path {
         Ok(p) => p,
-        Err(e) => return path_error(e),
+        Err(e) => return path_error(e).into_response(),
     };
     app.answer(Some(format!("test/{a}/{b}")), move |ctx| {
         let [x, y] = resolve(ctx, &a, &b)?;
@@ -213,8 +211,8 @@ fn dyad_query(
 ) -> Result<(String, String, HashMap<String, String>), ApiError> {
     match (path, q) {
         (Ok(Path((a, b))), Ok(Query(q))) => Ok((a, b, q)),
-        (Err(e), _) => Err(ApiError::bad_request(format!("bad path: {e}"))),
-        (_, Err(e)) => Err(ApiError::bad_request(format!("bad query string: {e}"))),
+        (Err(e), _) => Err(path_error(e)),
+        (_, Err(e)) => Err(query_error(e)),
     }
 }
 
@@ -278,7 +276,7 @@ async fn panel(State(app): State<Arc<App>>) -> Response {
 async fn sql_get(State(app): State<Arc<App>>, q: Params) -> Response {
     let Query(q) = match q {
         Ok(q) => q,
-        Err(e) => return query_error(e),
+        Err(e) => return query_error(e).into_response(),
     };
     match q.get("q") {
         Some(sql) => run_sql(app, sql.clone()).await,
