@@ -33,12 +33,20 @@ pub struct GlobalArgs {
     /// in one dyad-year become one row) and what was read
     #[arg(long, short, global = true)]
     pub verbose: bool,
+    /// Run SQL on an Apache Ballista cluster (`df://HOST:PORT` of its
+    /// scheduler) instead of in this process: `ordo sql`, `ordo events`,
+    /// `ordo ingest`, `ordo panel`; the store must be at the same path on
+    /// every host (see docs/cluster.md) [default: $ORDO_CLUSTER]
+    #[arg(long, global = true, value_name = "URL", env = "ORDO_CLUSTER")]
+    pub cluster: Option<String>,
 }
 
 /// The state every command starts from.
 pub struct Context {
     data_flag: Option<PathBuf>,
     store_flag: Option<PathBuf>,
+    /// The scheduler of a Ballista cluster, when queries run there.
+    cluster: Option<String>,
     pub verbose: bool,
     pub output: OutputArgs,
     /// Loaded once and shared by the contexts cloned with `capturing`, so
@@ -57,6 +65,7 @@ impl Context {
         Ok(Context {
             data_flag: args.data,
             store_flag: args.store,
+            cluster: args.cluster,
             verbose: args.verbose,
             output: OutputArgs::new(args.format, args.out)?,
             shared: Arc::default(),
@@ -69,6 +78,7 @@ impl Context {
         Context {
             data_flag: self.data_flag.clone(),
             store_flag: self.store_flag.clone(),
+            cluster: self.cluster.clone(),
             verbose: false,
             output: OutputArgs::capturing(captures),
             shared: Arc::clone(&self.shared),
@@ -81,6 +91,7 @@ impl Context {
         Context {
             data_flag: self.data_flag.clone(),
             store_flag: self.store_flag.clone(),
+            cluster: self.cluster.clone(),
             verbose: self.verbose,
             output: self.output.clone(),
             shared: Arc::clone(&self.shared),
@@ -110,9 +121,33 @@ impl Context {
         let store = self.store_dir()?;
         let mut defs = tables::definitions(&world);
         defs.push(crate::events::series_table(&world, &store));
-        let engine = Engine::new(&store, defs)?;
+        let engine = match &self.cluster {
+            Some(url) => crate::cluster::engine(&store, defs, url)?,
+            None => Engine::new(&store, defs)?,
+        };
+        for udf in crate::cluster::udf::functions() {
+            engine.register_udf(udf);
+        }
         crate::events::register_tables(&engine, &store)?;
         Ok((engine, world))
+    }
+
+    /// The scheduler URL when queries run on a Ballista cluster.
+    pub fn cluster(&self) -> Option<&str> {
+        self.cluster.as_deref()
+    }
+
+    /// A context over a data directory only (a cluster executor parsing
+    /// files for an ingest).
+    pub fn for_data(data: PathBuf) -> anyhow::Result<Context> {
+        Context::new(GlobalArgs {
+            data: Some(data),
+            format: None,
+            out: None,
+            store: None,
+            verbose: false,
+            cluster: None,
+        })
     }
 
     /// The store directory.

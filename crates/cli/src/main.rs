@@ -4,6 +4,7 @@
 //! Each subcommand lives in one file under `cmd/` with its help text and
 //! examples; `output.rs` writes every table in the format the user asked for.
 
+mod cluster;
 mod cmd;
 mod columns;
 mod context;
@@ -84,6 +85,9 @@ enum Command {
     Report(cmd::report::ReportArgs),
     /// The web dashboard and its JSON API on a local address.
     Serve(cmd::serve::ServeArgs),
+    /// Processes of an Apache Ballista cluster that runs ordo's queries: scheduler, executor.
+    #[command(subcommand)]
+    Cluster(cmd::cluster::ClusterCommand),
 }
 
 /// Runs one command with `ctx`.
@@ -110,6 +114,7 @@ fn dispatch(ctx: &context::Context, command: Command) -> anyhow::Result<()> {
         Command::Panel(a) => cmd::panel::run(ctx, a),
         Command::Report(a) => cmd::report::run(ctx, a),
         Command::Serve(a) => cmd::serve::run(ctx, a),
+        Command::Cluster(c) => cmd::cluster::run(ctx, c),
     }
 }
 
@@ -126,7 +131,7 @@ pub fn run_captured(
         .map_err(|e| anyhow::anyhow!("{}", e.render().to_string().trim_end()))?;
     if matches!(
         cli.command,
-        Command::Ingest(_) | Command::Report(_) | Command::Serve(_)
+        Command::Ingest(_) | Command::Report(_) | Command::Serve(_) | Command::Cluster(_)
     ) {
         anyhow::bail!(
             "`ordo {}` cannot run inside a report or the server",

@@ -233,6 +233,22 @@ pub fn from_batch(batch: &RecordBatch) -> Result<Chunk, EventsError> {
         c.url.push((0, 0));
         c.line.push(0);
     }
+    // URL and line when the batch has them (a staged file, see
+    // `crate::stage`); series do not read them.
+    if let Ok(url) = col::<StringArray>(batch, "source_url") {
+        for i in 0..n {
+            if url.is_valid(i) {
+                let start = c.text.len() as u32;
+                c.text.extend_from_slice(url.value(i).as_bytes());
+                c.url[i] = (start, c.text.len() as u32);
+            }
+        }
+    }
+    if let Ok(line) = col::<Int64Array>(batch, "line") {
+        for i in 0..n {
+            c.line[i] = line.value(i) as u64;
+        }
+    }
     Ok(c)
 }
 

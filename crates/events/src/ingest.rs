@@ -11,7 +11,7 @@ use crate::chunk::{Chunk, NO_COUNT};
 use crate::date::Period;
 use crate::idset::IdSet;
 use crate::layout::Family;
-use crate::scan::{scan_file, Quarantined, ScanOptions};
+use crate::scan::{scan_file, FileScan, Quarantined, ScanOptions};
 use crate::store::{EventStore, FileRecord, Manifest, Segment};
 use crate::EventsError;
 use arrow_array::{Date32Array, Int32Array, Int64Array, RecordBatch};
@@ -385,6 +385,15 @@ fn write_quarantine(path: &Path, rows: &[Quarantined]) -> Result<(), EventsError
     f.flush().map_err(io)
 }
 
+/// Reads file `index` of a run (`path`), handing its parsed chunks, in
+/// order, to the sink; returns what the scan found.
+pub type FileReader<'a> = dyn FnMut(
+        usize,
+        &Path,
+        &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
+    ) -> Result<FileScan, EventsError>
+    + 'a;
+
 /// Ingests `paths` into the store.
 pub fn ingest(
     store: &EventStore,
@@ -394,6 +403,29 @@ pub fn ingest(
     on_file: &mut dyn FnMut(&FileRecord),
 ) -> Result<IngestReport, EventsError> {
     let files = crate::open::expand(paths)?;
+    ingest_with(
+        store,
+        &files,
+        opts.family,
+        notes,
+        on_file,
+        &mut |_, path, sink| scan_file(path, opts, sink),
+    )
+}
+
+/// Ingests `files` (already expanded, in run order) into the store, each
+/// read by `read`: parsed here ([`ingest`]) or replayed from what a cluster
+/// executor parsed and staged ([`crate::stage`]). De-duplication, the
+/// segment's Parquet files, the counts and the commit are the same either
+/// way, so both give the same store.
+pub fn ingest_with(
+    store: &EventStore,
+    files: &[PathBuf],
+    family: Family,
+    notes: Vec<String>,
+    on_file: &mut dyn FnMut(&FileRecord),
+    read: &mut FileReader<'_>,
+) -> Result<IngestReport, EventsError> {
     for dir in [store.root().to_path_buf(), store.tmp_dir().to_path_buf()] {
         std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
             path: dir.clone(),
@@ -440,7 +472,7 @@ pub fn ingest(
     for (fi, path) in files.iter().enumerate() {
         let mut stored = 0u64;
         let mut duplicates = 0u64;
-        let scan = scan_file(path, opts, &mut |mut chunk: Chunk| {
+        let scan = read(fi, path, &mut |mut chunk: Chunk| {
             chunk.file = vec![fi as u32; chunk.len()];
             dedup.load_overlapping(&chunk)?;
             for i in 0..chunk.len() {
@@ -490,7 +522,7 @@ pub fn ingest(
             quarantined: scan.quarantined.len() as u64,
             sha256: scan.sha256.clone(),
             bytes: scan.bytes,
-            family: opts.family.name().to_string(),
+            family: family.name().to_string(),
         };
         if record.read != record.stored + record.duplicates + record.quarantined {
             return Err(EventsError::Data(format!(

@@ -8,6 +8,7 @@ pub mod arrow;
 pub mod chunk;
 pub mod code;
 pub mod date;
+pub mod grouped;
 pub mod idset;
 pub mod ingest;
 pub mod layout;
@@ -19,6 +20,7 @@ pub mod resolve;
 pub mod scan;
 pub mod series;
 pub mod split;
+pub mod stage;
 pub mod store;
 
 pub use chunk::Chunk;
@@ -29,7 +31,7 @@ pub use layout::Family;
 pub use profile::{Cameo, Compiled, Profile};
 pub use resolve::{ActorResolver, ActorScheme};
 pub use scan::{scan_file, FileScan, Quarantined, ScanOptions};
-pub use series::{Actor, Aggregator, Keys, SeriesRow, SeriesSpec, Weight};
+pub use series::{Actor, Aggregator, Group, GroupActor, Keys, SeriesRow, SeriesSpec, Weight};
 pub use store::{EventStore, FileRecord, Manifest};
 
 /// Errors of the event engine; each names the file (and line) it concerns.

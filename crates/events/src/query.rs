@@ -88,12 +88,23 @@ pub fn scan_store(
         }
     }
     if let Some(k) = dyad {
-        let actors = [0, (k / 1000) as i32, (k % 1000) as i32];
-        for path in store.totals_files()? {
-            add_totals(&path, agg, &actors)?;
-        }
+        add_store_totals(store, agg, k)?;
     }
     Ok(info)
+}
+
+/// Volume totals of one dyad's two states (and of all rows) from the
+/// store's totals files.
+pub fn add_store_totals(
+    store: &EventStore,
+    agg: &mut Aggregator,
+    k: i64,
+) -> Result<(), EventsError> {
+    let actors = [0, (k / 1000) as i32, (k % 1000) as i32];
+    for path in store.totals_files()? {
+        add_totals(&path, agg, &actors)?;
+    }
+    Ok(())
 }
 
 /// The rows of one dyad: the row groups read hold neighbours too.

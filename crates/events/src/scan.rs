@@ -18,7 +18,7 @@ use std::path::Path;
 use std::sync::mpsc;
 
 /// A row that was not stored, and why.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Quarantined {
     pub file: String,
     pub line: u64,
@@ -28,7 +28,7 @@ pub struct Quarantined {
 }
 
 /// What scanning one file found.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct FileScan {
     pub file: String,
     /// Data rows read (header excluded).

@@ -132,6 +132,32 @@ pub struct Aggregator {
     external_totals: bool,
 }
 
+/// One side of a [`Group`]: the resolved state (0: none) or the code as
+/// written (`None`: no code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupActor {
+    Cow(u16),
+    Raw(Option<String>),
+}
+
+/// Rows sharing actors, period and event code, summed: what a partial
+/// aggregation elsewhere (a Ballista cluster) hands back. Goldstein sums
+/// are in tenths times the weight, split by sign, as the rows give them.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub actor1: GroupActor,
+    pub actor2: GroupActor,
+    pub period: i32,
+    pub event_code: Code,
+    pub rows: u64,
+    pub weight: i64,
+    pub mentions: i64,
+    pub missing_weight: u64,
+    pub gold_pos: i64,
+    pub gold_neg: i64,
+    pub gold_weight: i64,
+}
+
 /// A finished series row.
 #[derive(Debug, Clone)]
 pub struct SeriesRow {
@@ -187,6 +213,11 @@ impl Aggregator {
             a.want = Some((kx, ky));
         }
         a
+    }
+
+    /// The series this aggregator computes.
+    pub fn spec(&self) -> &SeriesSpec {
+        &self.spec
     }
 
     fn actor_key(&mut self, actor: &Actor) -> u64 {
@@ -316,6 +347,85 @@ impl Aggregator {
                 None => (k1.min(k2), k1.max(k2), p),
             };
             self.add_event(key, chunk, i, w, sign);
+        }
+    }
+
+    /// Adds a group of rows that share both actors, the period and the
+    /// event code, already summed (a cluster's partial aggregate, see
+    /// [`crate::grouped`]). The caller has applied the root-only and date
+    /// filters; everything else happens as in [`Aggregator::add`], so a
+    /// series built from groups equals the one built from the rows: every
+    /// sum is an integer and adding is order-free.
+    pub fn add_group(&mut self, g: &Group) {
+        self.rows += g.rows;
+        self.missing_weight += g.missing_weight;
+        let k1 = self.group_key(&g.actor1);
+        let k2 = self.group_key(&g.actor2);
+        let (p, w) = (g.period, g.weight);
+        if !self.external_totals {
+            *self.totals.entry(p).or_default() += w;
+            self.count_actor(k1, p, w);
+            if k2 != k1 {
+                self.count_actor(k2, p, w);
+            }
+        }
+        if k1 == 0 || k2 == 0 || (k1 == k2 && self.spec.keys == Keys::Cow) {
+            return;
+        }
+        let key = match self.want {
+            Some((a, b)) if (k1, k2) == (a, b) || (!self.spec.directed && (k2, k1) == (a, b)) => {
+                (a, b, p)
+            }
+            Some(_) => return,
+            None if self.spec.directed => (k1, k2, p),
+            None => (k1.min(k2), k1.max(k2), p),
+        };
+        let slot = self.slot(key);
+        let width = self.layout.width;
+        let acc = &mut self.slots[slot * width..(slot + 1) * width];
+        acc[ROWS] += g.rows as i64;
+        acc[EVENTS] += w;
+        acc[MENTIONS] += g.mentions;
+        for (prof, &at) in self.profiles.iter().zip(&self.layout.profile_at) {
+            let (class, table) = prof
+                .by_code
+                .get(&g.event_code)
+                .copied()
+                .unwrap_or((0, NO_GOLD));
+            let pa = &mut acc[at..at + CLASSES + prof.stance.len()];
+            pa[CLASSES + class as usize] += w;
+            match prof.stance[class as usize] {
+                1 => pa[COOP] += w,
+                -1 => pa[CONFLICT] += w,
+                _ => pa[NEUTRAL] += w,
+            }
+            if prof.from_source {
+                pa[GOLD_SUM] += g.gold_pos + g.gold_neg;
+                pa[GOLD_POS] += g.gold_pos;
+                pa[GOLD_NEG] += g.gold_neg;
+                pa[GOLD_N] += g.gold_weight;
+            } else if table != NO_GOLD {
+                let gw = i64::from(table) * w;
+                if table > 0 {
+                    pa[GOLD_POS] += gw;
+                } else {
+                    pa[GOLD_NEG] += gw;
+                }
+                pa[GOLD_SUM] += gw;
+                pa[GOLD_N] += w;
+            }
+        }
+    }
+
+    /// The key of a group's actor under this spec's keying.
+    fn group_key(&mut self, actor: &GroupActor) -> u64 {
+        match (self.spec.keys, actor) {
+            (Keys::Cow, GroupActor::Cow(c)) => u64::from(*c),
+            (Keys::Raw, GroupActor::Raw(Some(text))) => match Code::pack(text.as_bytes()) {
+                Some(c) => c.0,
+                None => self.intern(text),
+            },
+            _ => 0,
         }
     }
 

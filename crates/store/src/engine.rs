@@ -7,6 +7,8 @@ use crate::schema::{OrdoSchema, TableDef};
 use crate::StoreError;
 use arrow_array::RecordBatch;
 use datafusion::catalog::SchemaProvider;
+use datafusion::execution::session_state::{SessionState, SessionStateBuilder};
+use datafusion::logical_expr::ScalarUDF;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use std::sync::Arc;
 
@@ -23,10 +25,27 @@ pub struct Engine {
     runtime: tokio::runtime::Runtime,
     ctx: SessionContext,
     schema: Arc<OrdoSchema>,
+    /// Where queries ran, when not here (first provenance line).
+    location: Option<String>,
 }
 
 impl Engine {
     pub fn new(store: &StoreDir, defs: Vec<TableDef>) -> Result<Engine, StoreError> {
+        Engine::with_session(store, defs, SessionConfig::new(), Ok, false)
+    }
+
+    /// An engine whose session is `upgrade`d from one built on `config`
+    /// (Ballista's client turns a session into one whose plans run on a
+    /// cluster). With `parquet_only`, every table is served from its
+    /// Parquet file in the cache, written on first use: executors elsewhere
+    /// can read a file at a shared path, not the client's memory.
+    pub fn with_session(
+        store: &StoreDir,
+        defs: Vec<TableDef>,
+        config: SessionConfig,
+        upgrade: impl FnOnce(SessionState) -> datafusion::error::Result<SessionState>,
+        parquet_only: bool,
+    ) -> Result<Engine, StoreError> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -34,9 +53,14 @@ impl Engine {
                 path: store.root().to_path_buf(),
                 source,
             })?;
-        let config = SessionConfig::new().with_information_schema(true);
-        let ctx = SessionContext::new_with_config(config);
-        let schema = Arc::new(OrdoSchema::new(defs, Cache::new(store.cache_dir())));
+        let state = SessionStateBuilder::new()
+            .with_config(config.with_information_schema(true))
+            .with_default_features()
+            .build();
+        let ctx = SessionContext::new_with_state(upgrade(state)?);
+        let mut schema = OrdoSchema::new(defs, Cache::new(store.cache_dir()));
+        schema.parquet_only = parquet_only;
+        let schema = Arc::new(schema);
         let catalog = ctx
             .catalog("datafusion")
             .ok_or_else(|| StoreError::Location("no default catalog".into()))?;
@@ -45,6 +69,7 @@ impl Engine {
             runtime,
             ctx,
             schema,
+            location: None,
         })
     }
 
@@ -57,6 +82,12 @@ impl Engine {
         schema: arrow_schema::SchemaRef,
     ) -> Result<(), StoreError> {
         self.schema.register_files(name, files, schema)
+    }
+
+    /// Makes a SQL function available to queries (ordo's own, such as
+    /// `ordo_period`).
+    pub fn register_udf(&self, udf: ScalarUDF) {
+        self.ctx.register_udf(udf);
     }
 
     /// Runs a query and hands each result batch to `sink` as it is
@@ -169,9 +200,19 @@ impl Engine {
         self.sql(&format!("SELECT * FROM \"{name}\""))
     }
 
+    /// Records where this engine's queries run (a cluster), for provenance.
+    pub fn located(mut self, line: String) -> Engine {
+        self.location = Some(line);
+        self
+    }
+
     /// Provenance of the tables the queries so far touched.
     pub fn provenance(&self) -> Vec<String> {
-        self.schema.provenance()
+        self.location
+            .iter()
+            .cloned()
+            .chain(self.schema.provenance())
+            .collect()
     }
 
     /// Every table a query may read: ordo's, the event store's and the

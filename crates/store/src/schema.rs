@@ -62,6 +62,9 @@ pub struct OrdoSchema {
     touched: Mutex<BTreeMap<String, Vec<String>>>,
     /// Tables over Parquet files written elsewhere (the event store).
     files: Mutex<BTreeMap<String, Arc<dyn TableProvider>>>,
+    /// Serve every table from a Parquet file, never from memory (a cluster
+    /// session: see [`crate::Engine::with_session`]).
+    pub parquet_only: bool,
 }
 
 impl OrdoSchema {
@@ -71,6 +74,7 @@ impl OrdoSchema {
             cache,
             touched: Mutex::new(BTreeMap::new()),
             files: Mutex::new(BTreeMap::new()),
+            parquet_only: false,
         }
     }
 
@@ -83,6 +87,11 @@ impl OrdoSchema {
         schema: arrow_schema::SchemaRef,
     ) -> Result<(), StoreError> {
         let table: Arc<dyn TableProvider> = if files.is_empty() {
+            if self.parquet_only {
+                // A cluster cannot be sent an in-memory table; leave the
+                // name unknown rather than fail with a serialisation error.
+                return Ok(());
+            }
             Arc::new(MemTable::try_new(schema, vec![vec![]])?)
         } else {
             let urls = files
@@ -139,7 +148,8 @@ impl OrdoSchema {
             .collect::<Result<Vec<_>, _>>()?;
         let key = cache_key(&def.name, &def.params, &shas);
         let path = self.cache.path(&def.name, &key);
-        if def.cached && path.is_file() {
+        let cached = def.cached || self.parquet_only;
+        if cached && path.is_file() {
             let mut lines = read_provenance(&path)?;
             lines.push(format!("read from cache {}", path.display()));
             self.record(&def.name, lines);
@@ -150,11 +160,14 @@ impl OrdoSchema {
             message,
         })?;
         let mut lines = built.provenance.clone();
-        if def.cached {
+        if cached {
             self.cache.write(&path, &built.batch, &built.provenance)?;
             lines.push(format!("built and cached at {}", path.display()));
         }
         self.record(&def.name, lines);
+        if self.parquet_only {
+            return parquet_table(&path, sort_order(&def.sorted_by));
+        }
         let table = MemTable::try_new(built.batch.schema(), vec![vec![built.batch]])?
             .with_sort_order(sort_order(&def.sorted_by));
         Ok(Arc::new(table))

@@ -232,15 +232,21 @@ fn read_store(
     if key.is_some() {
         agg.use_external_totals();
     }
-    let read = ordo_events::query::scan_store(&store, agg, key)?;
+    let read_line = match ctx.cluster() {
+        Some(url) => read_cluster(ctx, url, &store, agg, key, keys)?,
+        None => {
+            let read = ordo_events::query::scan_store(&store, agg, key)?;
+            format!(
+                "read {} of {} row groups ({} rows)",
+                read.row_groups_read, read.row_groups, read.rows_read
+            )
+        }
+    };
     let mut p = std::mem::take(prov).with(format!(
-        "event store {}: {} segments, {} Parquet files; read {} of {} row groups ({} rows)",
+        "event store {}: {} segments, {} Parquet files; {read_line}",
         store.root().display(),
         manifest.segments.len(),
-        read.files,
-        read.row_groups_read,
-        read.row_groups,
-        read.rows_read
+        store.parquet_files()?.len(),
     ));
     for seg in &manifest.segments {
         for f in &seg.files {
@@ -252,6 +258,36 @@ fn read_store(
     }
     *prov = p;
     Ok(())
+}
+
+/// The series through a Ballista cluster: executors group the store's rows
+/// by actors, period and event code (`ordo_events::grouped`), this process
+/// folds the groups with the code that folds rows. Volume totals of one
+/// dyad come from the totals files, as in the embedded read.
+fn read_cluster(
+    ctx: &Context,
+    url: &str,
+    store: &EventStore,
+    agg: &mut Aggregator,
+    key: Option<i64>,
+    keys: Keys,
+) -> anyhow::Result<String> {
+    let (engine, _) = ctx.engine()?;
+    let sql = ordo_events::grouped::group_sql(agg.spec(), key);
+    let batches = engine.sql(&sql).with_context(|| {
+        format!("running the event series on the cluster {url} (nothing was written)")
+    })?;
+    let mut rows = 0u64;
+    for b in &batches {
+        rows += ordo_events::grouped::add_batch(agg, keys, b)?;
+    }
+    if let Some(k) = key {
+        ordo_events::query::add_store_totals(store, agg, k)?;
+    }
+    let groups: usize = batches.iter().map(|b| b.num_rows()).sum();
+    Ok(format!(
+        "grouped on the cluster {url}: {rows} rows in {groups} groups (actors, period, event code)"
+    ))
 }
 
 fn read_raw(

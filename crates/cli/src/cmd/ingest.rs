@@ -83,11 +83,38 @@ pub fn run(ctx: &Context, args: IngestArgs) -> anyhow::Result<()> {
     };
     let notes = vec![format!("actor codes read as {:?}", setup.actors)];
     let mut rows_so_far = 0u64;
-    let report = ordo_events::ingest(&store, &files, &opts, notes, &mut |rec| {
+    let mut on_file = |rec: &ordo_events::FileRecord| {
         base.fetch_add(rec.bytes, Ordering::Relaxed);
         rows_so_far += rec.read;
+        bar.set_position(base.load(Ordering::Relaxed));
         bar.set_message(format!("{rows_so_far} rows"));
-    })?;
+    };
+    let mut cluster_notes = Vec::new();
+    let report = match ctx.cluster() {
+        None => ordo_events::ingest(&store, &files, &opts, notes, &mut on_file)?,
+        Some(url) => {
+            let (host, port) = crate::cluster::scheduler_address(url)?;
+            let job = crate::cluster::udf::StageJob {
+                data_dir: std::path::absolute(ctx.data_dir()?.root())?,
+                family: family.name().to_string(),
+                codes: args.codes.clone(),
+                map: opts.map.clone(),
+            };
+            bar.set_message("parsing on the cluster");
+            let done = crate::cluster::ingest::ingest(
+                format!("http://{host}:{port}"),
+                &store,
+                &files,
+                &job,
+                notes,
+                &mut on_file,
+            )?;
+            for (h, n) in &done.hosts {
+                cluster_notes.push(format!("cluster {url}: {n} files parsed on {h}"));
+            }
+            done.report
+        }
+    };
     bar.finish_and_clear();
     let r = &report.files;
     let batch = Frame::new()
@@ -104,7 +131,7 @@ pub fn run(ctx: &Context, args: IngestArgs) -> anyhow::Result<()> {
             f.file, f.bytes, f.sha256
         ));
     }
-    for n in &report.notes {
+    for n in report.notes.iter().chain(&cluster_notes) {
         prov = prov.with(n.clone());
     }
     prov = prov.with(match &report.segment {

@@ -1,0 +1,96 @@
+//! Distributed mode: the same SQL and the same event series, executed by an
+//! Apache Ballista cluster (DataFusion's distributed engine) instead of in
+//! this process. ordo adds no scheduler of its own: `ordo cluster scheduler`
+//! and `ordo cluster executor` are Ballista's, with ordo's SQL functions
+//! registered (see [`udf`]); `--cluster df://HOST:PORT` makes a command's
+//! session a Ballista client.
+//!
+//! What travels is a plan over Parquet files at paths every executor can
+//! read (the store directory, shared), never data in the client's memory:
+//! in a cluster session every ordo table is served from its Parquet file in
+//! the store's cache (see `ordo_store::Engine::with_session`).
+
+pub mod ingest;
+pub mod roles;
+pub mod udf;
+
+use anyhow::{bail, Context as _};
+use ballista_core::extension::{SessionConfigExt, SessionStateExt};
+use datafusion::prelude::SessionConfig;
+use ordo_store::{Engine, StoreDir, TableDef};
+
+/// A scheduler address as `host:port`, from `df://host:port` (the form
+/// Ballista documents), `host:port` or `df://host` (port 50050).
+pub fn scheduler_address(url: &str) -> anyhow::Result<(String, u16)> {
+    let rest = url.strip_prefix("df://").unwrap_or(url);
+    if rest.is_empty() || rest.contains('/') {
+        bail!("--cluster {url}: expected df://HOST:PORT (the scheduler's address)");
+    }
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (
+            h,
+            p.parse::<u16>()
+                .with_context(|| format!("--cluster {url}: `{p}` is not a port"))?,
+        ),
+        None => (rest, 50050),
+    };
+    if host.is_empty() {
+        bail!("--cluster {url}: no host");
+    }
+    Ok((host.to_string(), port))
+}
+
+/// A session config for cluster work: Ballista's settings, and `partitions`
+/// target partitions (tasks per stage).
+pub fn config(partitions: usize) -> SessionConfig {
+    SessionConfig::new_with_ballista()
+        .with_target_partitions(partitions.max(1))
+        .set_str(
+            "ballista.planner.adaptive.enabled",
+            &std::env::var("ORDO_BALLISTA_AQE").unwrap_or_else(|_| "false".into()),
+        )
+}
+
+/// An engine whose queries run on the cluster at `url`.
+pub fn engine(store: &StoreDir, defs: Vec<TableDef>, url: &str) -> anyhow::Result<Engine> {
+    let (host, port) = scheduler_address(url)?;
+    let scheduler = format!("http://{host}:{port}");
+    Ok(Engine::with_session(
+        store,
+        defs,
+        config(16),
+        |state| state.upgrade_for_ballista(scheduler),
+        true,
+    )?
+    .located(format!(
+        "queries executed by the Ballista cluster {url} over the Parquet files of {}",
+        store.root().display()
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scheduler_addresses_are_read_as_ballista_writes_them() {
+        assert_eq!(
+            scheduler_address("df://127.0.0.1:50070").unwrap(),
+            ("127.0.0.1".to_string(), 50070)
+        );
+        assert_eq!(
+            scheduler_address("df://sched.example").unwrap(),
+            ("sched.example".to_string(), 50050)
+        );
+        assert_eq!(
+            scheduler_address("10.0.0.2:6000").unwrap(),
+            ("10.0.0.2".to_string(), 6000)
+        );
+        let err = scheduler_address("df://host:port").unwrap_err();
+        assert!(
+            format!("{err:#}").contains("`port` is not a port"),
+            "{err:#}"
+        );
+        assert!(scheduler_address("http://x/y").is_err());
+    }
+}

@@ -1,0 +1,113 @@
+//! Staging: one raw file parsed where it is read (a cluster executor), its
+//! parsed rows kept as Parquet and its scan summary (counts, layouts,
+//! quarantined rows, SHA-256) as JSON. The ingest that de-duplicates and
+//! commits then replays the staged files in run order through
+//! [`crate::ingest::ingest_with`], so a distributed ingest stores exactly
+//! what a local one does and accounts for every row the same way.
+//!
+//! A file is staged into a fresh directory that is renamed into place
+//! when complete, so a task that Ballista re-runs after losing an executor
+//! replaces a half-written attempt instead of adding to it.
+
+use crate::arrow::{from_batch, schema, to_batch};
+use crate::chunk::Chunk;
+use crate::scan::{scan_file, FileScan, ScanOptions};
+use crate::EventsError;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::ArrowWriter;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+const ROWS: &str = "rows.parquet";
+const SCAN: &str = "scan.json";
+
+/// What staging one file produced.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Staged {
+    pub file: String,
+    pub dir: PathBuf,
+    pub read: u64,
+    pub parsed: u64,
+    pub quarantined: u64,
+    /// Host and process that parsed it (for the ingest's notes).
+    pub host: String,
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> EventsError + '_ {
+    move |source| EventsError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Parses `path` with `opts` and stages the result in `dir` (replaced if
+/// present).
+pub fn stage_file(path: &Path, opts: &ScanOptions<'_>, dir: &Path) -> Result<Staged, EventsError> {
+    static ATTEMPT: AtomicU64 = AtomicU64::new(0);
+    let work = dir.with_extension(format!(
+        "part-{}-{}",
+        std::process::id(),
+        ATTEMPT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&work).map_err(io(&work))?;
+    let rows_path = work.join(ROWS);
+    let file = std::fs::File::create(&rows_path).map_err(io(&rows_path))?;
+    let mut writer = ArrowWriter::try_new(file, schema(), None)?;
+    let name = [path.display().to_string()];
+    let mut parsed = 0u64;
+    let scan = scan_file(path, opts, &mut |mut chunk: Chunk| {
+        chunk.file = vec![0; chunk.len()];
+        parsed += chunk.len() as u64;
+        writer.write(&to_batch(&chunk, &name)?)?;
+        Ok(())
+    })?;
+    writer.close()?;
+    let scan_path = work.join(SCAN);
+    let json = serde_json::to_vec(&scan).map_err(|e| EventsError::Data(format!("{e}")))?;
+    std::fs::write(&scan_path, json).map_err(io(&scan_path))?;
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(io(dir))?;
+    }
+    std::fs::rename(&work, dir).map_err(io(dir))?;
+    Ok(Staged {
+        file: scan.file.clone(),
+        dir: dir.to_path_buf(),
+        read: scan.read,
+        parsed,
+        quarantined: scan.quarantined.len() as u64,
+        host: format!("{} (process {})", hostname(), std::process::id()),
+    })
+}
+
+/// Hands a staged file's rows to `sink` in the order they were parsed and
+/// returns its scan summary; an error names the staged file.
+pub fn replay(
+    dir: &Path,
+    sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
+) -> Result<FileScan, EventsError> {
+    let scan_path = dir.join(SCAN);
+    let bytes = std::fs::read(&scan_path).map_err(io(&scan_path))?;
+    let scan: FileScan = serde_json::from_slice(&bytes).map_err(|e| {
+        EventsError::Data(format!("{}: not a staged scan: {e}", scan_path.display()))
+    })?;
+    let rows_path = dir.join(ROWS);
+    let file = std::fs::File::open(&rows_path).map_err(io(&rows_path))?;
+    for batch in ParquetRecordBatchReaderBuilder::try_new(file)?
+        .with_batch_size(65_536)
+        .build()?
+    {
+        sink(from_batch(&batch?)?)?;
+    }
+    Ok(scan)
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+/// The staging directory of file `index` of a run.
+pub fn file_dir(run: &Path, index: usize) -> PathBuf {
+    run.join(format!("file-{index:06}"))
+}
