@@ -368,6 +368,15 @@ fn a_cluster_of_two_executors_gives_the_embedded_answers_and_fails_cleanly() {
     std::thread::sleep(Duration::from_millis(700));
     let running = query.try_wait().unwrap().is_none();
     cluster.executors[1].kill();
+    // A hung job would hang the test: give the query three minutes.
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while query.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = query.kill();
+            panic!("the query neither answered nor failed within 180 s of the executor's death");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
     let o = query.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr).to_string();
     eprintln!(

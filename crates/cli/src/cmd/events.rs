@@ -146,6 +146,9 @@ pub fn run(ctx: &Context, args: EventsArgs) -> anyhow::Result<()> {
         },
         weight.name()
     ));
+    if !args.raw.is_empty() && ctx.cluster().is_some() {
+        bail!("--raw files are read by this process, not by a cluster: ingest them with `ordo --cluster … ingest` and query the store, or drop --cluster");
+    }
     if args.raw.is_empty() {
         read_store(ctx, &mut agg, &dyad, keys, &mut prov)?;
     } else {
