@@ -395,6 +395,7 @@ fn a_cluster_of_two_executors_gives_the_embedded_answers_and_fails_cleanly() {
         );
         assert!(stderr.starts_with("error: "), "{stderr}");
         assert!(stderr.contains("cluster"), "{stderr}");
+        assert!(stderr.contains("nothing was written"), "{stderr}");
     }
     assert_eq!(
         std::fs::read(remote.join("events/manifest.json")).unwrap(),

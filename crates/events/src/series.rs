@@ -325,28 +325,34 @@ impl Aggregator {
             let p = self.period(day);
             let k1 = self.key_of(chunk, chunk.actor1_code[i], chunk.actor1[i]);
             let k2 = self.key_of(chunk, chunk.actor2_code[i], chunk.actor2[i]);
-            if !self.external_totals {
-                *self.totals.entry(p).or_default() += w;
-                self.count_actor(k1, p, w);
-                if k2 != k1 {
-                    self.count_actor(k2, p, w);
-                }
+            if let Some(key) = self.route(k1, k2, p, w) {
+                self.add_event(key, chunk, i, w, sign);
             }
-            if k1 == 0 || k2 == 0 || (k1 == k2 && self.spec.keys == Keys::Cow) {
-                continue;
+        }
+    }
+
+    /// Counts weight `w` of actors `k1`, `k2` in period `p` into the volume
+    /// totals, and gives the series key it belongs to: `None` when it is
+    /// not a dyad of the series (a non-state side, a self-pair of states,
+    /// or another dyad than the one asked for).
+    fn route(&mut self, k1: u64, k2: u64, p: i32, w: i64) -> Option<(u64, u64, i32)> {
+        if !self.external_totals {
+            *self.totals.entry(p).or_default() += w;
+            self.count_actor(k1, p, w);
+            if k2 != k1 {
+                self.count_actor(k2, p, w);
             }
-            let key = match self.want {
-                Some((a, b)) => {
-                    if (k1, k2) == (a, b) || (!self.spec.directed && (k2, k1) == (a, b)) {
-                        (a, b, p)
-                    } else {
-                        continue;
-                    }
-                }
-                None if self.spec.directed => (k1, k2, p),
-                None => (k1.min(k2), k1.max(k2), p),
-            };
-            self.add_event(key, chunk, i, w, sign);
+        }
+        if k1 == 0 || k2 == 0 || (k1 == k2 && self.spec.keys == Keys::Cow) {
+            return None;
+        }
+        match self.want {
+            Some((a, b)) if (k1, k2) == (a, b) || (!self.spec.directed && (k2, k1) == (a, b)) => {
+                Some((a, b, p))
+            }
+            Some(_) => None,
+            None if self.spec.directed => Some((k1, k2, p)),
+            None => Some((k1.min(k2), k1.max(k2), p)),
         }
     }
 
@@ -361,24 +367,9 @@ impl Aggregator {
         self.missing_weight += g.missing_weight;
         let k1 = self.group_key(&g.actor1);
         let k2 = self.group_key(&g.actor2);
-        let (p, w) = (g.period, g.weight);
-        if !self.external_totals {
-            *self.totals.entry(p).or_default() += w;
-            self.count_actor(k1, p, w);
-            if k2 != k1 {
-                self.count_actor(k2, p, w);
-            }
-        }
-        if k1 == 0 || k2 == 0 || (k1 == k2 && self.spec.keys == Keys::Cow) {
+        let w = g.weight;
+        let Some(key) = self.route(k1, k2, g.period, w) else {
             return;
-        }
-        let key = match self.want {
-            Some((a, b)) if (k1, k2) == (a, b) || (!self.spec.directed && (k2, k1) == (a, b)) => {
-                (a, b, p)
-            }
-            Some(_) => return,
-            None if self.spec.directed => (k1, k2, p),
-            None => (k1.min(k2), k1.max(k2), p),
         };
         let slot = self.slot(key);
         let width = self.layout.width;

@@ -142,8 +142,13 @@ fn stage_on_cluster(
         .collect()
         .await
     });
-    let batches =
-        answers.map_err(|e| anyhow::anyhow!("the cluster could not parse the files: {e}"))?;
+    let batches = answers.map_err(|e| {
+        let e = e.to_string();
+        anyhow::anyhow!(
+            "the cluster could not parse the files: {e}\n{}",
+            super::advice(&e)
+        )
+    })?;
     let mut by_path: std::collections::HashMap<String, Staged> = Default::default();
     for b in &batches {
         let texts = crate::columns::texts(b, "staged");

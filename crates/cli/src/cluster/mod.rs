@@ -40,6 +40,19 @@ pub fn scheduler_address(url: &str) -> anyhow::Result<(String, u16)> {
     Ok((host.to_string(), port))
 }
 
+/// What to do about a cluster error, added to its message: a lost or
+/// unreachable process is the common case, and re-running is the cure
+/// (see docs/cluster.md, "Failure behaviour").
+pub fn advice(error: &str) -> &'static str {
+    if error.contains("GrpcConnectionError") || error.contains("Connection refused") {
+        "a cluster process could not be reached (an executor lost during the query, or the scheduler down): nothing was written; check `ordo cluster` processes and run the command again"
+    } else if error.contains("no executors") || error.contains("executors were lost") {
+        "no executor is alive, nothing was written: start `ordo cluster executor` processes and run the command again"
+    } else {
+        "nothing was written"
+    }
+}
+
 /// A session config for cluster work: Ballista's settings, and `partitions`
 /// target partitions (tasks per stage).
 pub fn config(partitions: usize) -> SessionConfig {

@@ -277,9 +277,15 @@ fn read_cluster(
 ) -> anyhow::Result<String> {
     let (engine, _) = ctx.engine()?;
     let sql = ordo_events::grouped::group_sql(agg.spec(), key);
-    let batches = engine.sql(&sql).with_context(|| {
-        format!("running the event series on the cluster {url} (nothing was written)")
+    let started = std::time::Instant::now();
+    let batches = engine.sql(&sql).map_err(|e| {
+        let e = e.to_string();
+        anyhow::anyhow!(
+            "running the event series on the cluster {url}: {e}\n{}",
+            crate::cluster::advice(&e)
+        )
     })?;
+    let answered = started.elapsed();
     let mut rows = 0u64;
     for b in &batches {
         rows += ordo_events::grouped::add_batch(agg, keys, b)?;
@@ -288,6 +294,11 @@ fn read_cluster(
         ordo_events::query::add_store_totals(store, agg, k)?;
     }
     let groups: usize = batches.iter().map(|b| b.num_rows()).sum();
+    ctx.note(format!(
+        "cluster answered {groups} groups in {:.3} s; folded here in {:.3} s",
+        answered.as_secs_f64(),
+        (started.elapsed() - answered).as_secs_f64()
+    ));
     Ok(format!(
         "grouped on the cluster {url}: {rows} rows in {groups} groups (actors, period, event code)"
     ))
