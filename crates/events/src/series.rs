@@ -384,12 +384,7 @@ impl Aggregator {
                 .copied()
                 .unwrap_or((0, NO_GOLD));
             let pa = &mut acc[at..at + CLASSES + prof.stance.len()];
-            pa[CLASSES + class as usize] += w;
-            match prof.stance[class as usize] {
-                1 => pa[COOP] += w,
-                -1 => pa[CONFLICT] += w,
-                _ => pa[NEUTRAL] += w,
-            }
+            count_class(pa, &prof.stance, class, w);
             if prof.from_source {
                 pa[GOLD_SUM] += g.gold_pos + g.gold_neg;
                 pa[GOLD_POS] += g.gold_pos;
@@ -494,12 +489,7 @@ impl Aggregator {
                 table
             };
             let pa = &mut acc[at..at + CLASSES + prof.stance.len()];
-            pa[CLASSES + class as usize] += w;
-            match prof.stance[class as usize] {
-                1 => pa[COOP] += w,
-                -1 => pa[CONFLICT] += w,
-                _ => pa[NEUTRAL] += w,
-            }
+            count_class(pa, &prof.stance, class, w);
             if g != NO_GOLD {
                 let gw = i64::from(g) * w;
                 pa[GOLD_SUM] += gw;
@@ -584,6 +574,16 @@ impl Aggregator {
                 }
             })
             .collect()
+    }
+}
+
+/// Adds weight `w` to a profile's class count and to its stance total.
+fn count_class(pa: &mut [i64], stance: &[i8], class: u8, w: i64) {
+    pa[CLASSES + class as usize] += w;
+    match stance[class as usize] {
+        1 => pa[COOP] += w,
+        -1 => pa[CONFLICT] += w,
+        _ => pa[NEUTRAL] += w,
     }
 }
 

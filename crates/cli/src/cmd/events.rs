@@ -249,7 +249,11 @@ fn read_store(
         "event store {}: {} segments, {} Parquet files; {read_line}",
         store.root().display(),
         manifest.segments.len(),
-        store.parquet_files()?.len(),
+        manifest
+            .segments
+            .iter()
+            .map(|s| s.parquet.len())
+            .sum::<usize>(),
     ));
     for seg in &manifest.segments {
         for f in &seg.files {
