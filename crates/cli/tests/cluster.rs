@@ -172,6 +172,131 @@ struct Cluster {
     _scheduler: Proc,
 }
 
+/// Executor `i` (one slot, its log `executor-{i}.log` in `dir`).
+fn start_executor(dir: &Path, scheduler_port: u16, i: usize) -> Proc {
+    Proc::start(
+        &format!("executor {i}"),
+        &[
+            "cluster".into(),
+            "executor".into(),
+            "--scheduler".into(),
+            format!("127.0.0.1:{scheduler_port}"),
+            "--bind".into(),
+            format!("127.0.0.1:{}", free_port()),
+            "--slots".into(),
+            "1".into(),
+            "--memory-mib".into(),
+            "1024".into(),
+            "--work-dir".into(),
+            dir.join(format!("work-{i}")).display().to_string(),
+        ],
+        &dir.join(format!("executor-{i}.log")),
+    )
+}
+
+/// Waits until two executors are registered and alive.
+fn ready(port: u16) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while http_status(port, "/readyz") != Some(200) {
+        assert!(
+            Instant::now() < deadline,
+            "two executors did not register within 120 s"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Tasks of stage 2 (the final stage of the grouped query) that executor
+/// 0 has finished, from its log (`TID job/stage.attempt/task.attempt`).
+fn final_stage_tasks_done(dir: &Path) -> usize {
+    std::fs::read_to_string(dir.join("executor-0.log"))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| {
+            l.split_once("Finished task : [TID ")
+                .and_then(|(_, tid)| tid.split('/').nth(1))
+                .is_some_and(|stage| stage.starts_with("2."))
+        })
+        .count()
+}
+
+/// When to kill executor 1 during a query.
+enum KillAt {
+    /// This long after the query started (the scan stage, as a rule).
+    After(Duration),
+    /// As soon as executor 0 has finished a task of the final stage: the
+    /// moment at which Ballista 55's recovery doubles partitions.
+    FinalStage,
+}
+
+/// Kills executor 1 during `events --all-dyads` on the cluster store. The
+/// command must either answer exactly the embedded table or fail with an
+/// error that names the cluster and writes nothing; the store must not
+/// change. Executor 1 is started again afterwards.
+fn fault(cluster: &mut Cluster, logs: &Path, store: &Path, out: &Path, at: KillAt, embedded: &str) {
+    let manifest = std::fs::read(store.join("events/manifest.json")).unwrap();
+    let stored = fingerprint(store);
+    let done_before = final_stage_tasks_done(logs);
+    let mut query = Command::new(env!("CARGO_BIN_EXE_ordo"))
+        .arg("--store")
+        .arg(store)
+        .args(["--cluster", &cluster.url, "events", "--all-dyads", "--out"])
+        .arg(out)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let when = match at {
+        KillAt::After(d) => {
+            std::thread::sleep(d);
+            format!("{} ms in", d.as_millis())
+        }
+        KillAt::FinalStage => {
+            let deadline = Instant::now() + Duration::from_secs(120);
+            while final_stage_tasks_done(logs) == done_before && query.try_wait().unwrap().is_none()
+            {
+                assert!(Instant::now() < deadline, "no final-stage task finished");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            "once executor 0 had finished a final-stage task".to_string()
+        }
+    };
+    let running = query.try_wait().unwrap().is_none();
+    cluster.executors[1].kill();
+    // A hung job would hang the test: give the query three minutes.
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while query.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = query.kill();
+            panic!("the query neither answered nor failed within 180 s of the executor's death");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let o = query.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr).to_string();
+    eprintln!(
+        "fault: executor killed {when}, {} the query ended; exit {:?}; {}",
+        if running { "before" } else { "after" },
+        o.status.code(),
+        stderr.lines().next().unwrap_or("")
+    );
+    if o.status.success() {
+        assert_eq!(std::fs::read_to_string(out).unwrap(), embedded);
+    } else {
+        assert!(!out.exists(), "a failed query left {}", out.display());
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        assert!(stderr.contains("cluster"), "{stderr}");
+        assert!(stderr.contains("nothing was written"), "{stderr}");
+    }
+    assert_eq!(
+        std::fs::read(store.join("events/manifest.json")).unwrap(),
+        manifest
+    );
+    assert_eq!(fingerprint(store), stored);
+    let _ = std::fs::remove_file(out);
+    cluster.executors[1] = start_executor(logs, cluster.scheduler_port, 1);
+}
+
 fn start_cluster(dir: &Path) -> Cluster {
     let port = free_port();
     let scheduler = Proc::start(
@@ -193,36 +318,8 @@ fn start_cluster(dir: &Path) -> Cluster {
         assert!(Instant::now() < deadline, "the scheduler did not start");
         std::thread::sleep(Duration::from_millis(200));
     }
-    let executors = (0..2)
-        .map(|i| {
-            Proc::start(
-                &format!("executor {i}"),
-                &[
-                    "cluster".into(),
-                    "executor".into(),
-                    "--scheduler".into(),
-                    format!("127.0.0.1:{port}"),
-                    "--bind".into(),
-                    format!("127.0.0.1:{}", free_port()),
-                    "--slots".into(),
-                    "1".into(),
-                    "--memory-mib".into(),
-                    "1024".into(),
-                    "--work-dir".into(),
-                    dir.join(format!("work-{i}")).display().to_string(),
-                ],
-                &dir.join(format!("executor-{i}.log")),
-            )
-        })
-        .collect();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while http_status(port, "/readyz") != Some(200) {
-        assert!(
-            Instant::now() < deadline,
-            "two executors did not register within 120 s"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    let executors = (0..2).map(|i| start_executor(dir, port, i)).collect();
+    ready(port);
     Cluster {
         url: format!("df://127.0.0.1:{port}"),
         scheduler_port: port,
@@ -351,57 +448,20 @@ fn a_cluster_of_two_executors_gives_the_embedded_answers_and_fails_cleanly() {
     assert_eq!(e.lines().count(), 4, "{e}");
     assert_eq!(e, d);
 
-    // Fault: kill an executor while the aggregation runs. The command
-    // either answers what the embedded run answers (Ballista re-ran the
-    // lost tasks) or fails with an error and writes nothing.
-    let manifest = std::fs::read(remote.join("events/manifest.json")).unwrap();
+    // Faults: executor 1 killed during the scan, then at the moment
+    // Ballista's recovery would double part of the answer (see
+    // `cluster::check`). Each time the command answers what the embedded
+    // run answers or fails cleanly, and the store is unchanged.
+    let logs = root.join("logs");
     let faulted = out("faulted");
-    let mut query = Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(&remote)
-        .args(["--cluster", &url, "events", "--all-dyads", "--out"])
-        .arg(&faulted)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    let running = query.try_wait().unwrap().is_none();
+    for at in [
+        KillAt::After(Duration::from_millis(700)),
+        KillAt::FinalStage,
+    ] {
+        fault(&mut cluster, &logs, &remote, &faulted, at, &embedded);
+        ready(cluster.scheduler_port);
+    }
     cluster.executors[1].kill();
-    // A hung job would hang the test: give the query three minutes.
-    let deadline = Instant::now() + Duration::from_secs(180);
-    while query.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = query.kill();
-            panic!("the query neither answered nor failed within 180 s of the executor's death");
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    let o = query.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&o.stderr).to_string();
-    eprintln!(
-        "fault: executor killed {} the query ended; exit {:?}; {}",
-        if running { "before" } else { "after" },
-        o.status.code(),
-        stderr.lines().next().unwrap_or("")
-    );
-    if o.status.success() {
-        assert_eq!(std::fs::read_to_string(&faulted).unwrap(), embedded);
-    } else {
-        assert!(
-            !faulted.exists(),
-            "a failed query left {}",
-            faulted.display()
-        );
-        assert!(stderr.starts_with("error: "), "{stderr}");
-        assert!(stderr.contains("cluster"), "{stderr}");
-        assert!(stderr.contains("nothing was written"), "{stderr}");
-    }
-    assert_eq!(
-        std::fs::read(remote.join("events/manifest.json")).unwrap(),
-        manifest
-    );
-    assert_eq!(fingerprint(&remote), stored);
 
     // The survivor alone still answers, identically.
     let again = all(&remote, Some(&url), "survivor");

@@ -9,6 +9,7 @@ use arrow_array::RecordBatch;
 use datafusion::catalog::SchemaProvider;
 use datafusion::execution::session_state::{SessionState, SessionStateBuilder};
 use datafusion::logical_expr::ScalarUDF;
+use datafusion::physical_plan::ExecutionPlan;
 use datafusion::prelude::{SessionConfig, SessionContext};
 use std::sync::Arc;
 
@@ -20,6 +21,17 @@ pub struct ReadOnlyResult {
     pub truncated: bool,
 }
 
+/// A test of a query's answer, given the plan that computed it, run after
+/// the last batch arrived and before any batch is handed on. A cluster
+/// client uses it to ask the scheduler how the job ended and to refuse an
+/// answer Ballista assembled wrongly (see `ordo::cluster::check`); the
+/// message of an `Err` is the reason.
+pub type PlanCheck = Arc<
+    dyn Fn(Arc<dyn ExecutionPlan>) -> futures::future::BoxFuture<'static, Result<(), String>>
+        + Send
+        + Sync,
+>;
+
 /// A SQL session over ordo's tables.
 pub struct Engine {
     runtime: tokio::runtime::Runtime,
@@ -27,6 +39,8 @@ pub struct Engine {
     schema: Arc<OrdoSchema>,
     /// Where queries ran, when not here (first provenance line).
     location: Option<String>,
+    /// Checked before an answer is used (cluster sessions).
+    check: Option<PlanCheck>,
 }
 
 impl Engine {
@@ -70,7 +84,30 @@ impl Engine {
             ctx,
             schema,
             location: None,
+            check: None,
         })
+    }
+
+    /// Every answer must pass `check` before it is returned or streamed.
+    pub fn checked(mut self, check: PlanCheck) -> Engine {
+        self.check = Some(check);
+        self
+    }
+
+    /// Runs `query` to the end and applies the check: with one, no batch
+    /// leaves before the whole answer has passed it.
+    async fn checked_collect(
+        &self,
+        check: &PlanCheck,
+        query: &str,
+    ) -> Result<(arrow_schema::SchemaRef, Vec<RecordBatch>), StoreError> {
+        let df = self.ctx.sql(query).await?;
+        let schema = Arc::new(df.schema().as_arrow().clone());
+        let task = Arc::new(df.task_ctx());
+        let plan = df.create_physical_plan().await?;
+        let batches = datafusion::physical_plan::collect(Arc::clone(&plan), task).await?;
+        check(plan).await.map_err(StoreError::Refused)?;
+        Ok((schema, batches))
     }
 
     /// Serves Parquet files written outside the cache (the event store) as
@@ -99,6 +136,13 @@ impl Engine {
     ) -> Result<arrow_schema::SchemaRef, StoreError> {
         use futures::StreamExt;
         self.runtime.block_on(async {
+            if let Some(check) = &self.check {
+                let (schema, batches) = self.checked_collect(check, query).await?;
+                for b in &batches {
+                    sink(b)?;
+                }
+                return Ok(schema);
+            }
             let df = self.ctx.sql(query).await?;
             let schema = Arc::new(df.schema().as_arrow().clone());
             let mut stream = df.execute_stream().await?;
@@ -112,6 +156,9 @@ impl Engine {
     /// Runs a query and collects its result.
     pub fn sql(&self, query: &str) -> Result<Vec<RecordBatch>, StoreError> {
         self.runtime.block_on(async {
+            if let Some(check) = &self.check {
+                return Ok(self.checked_collect(check, query).await?.1);
+            }
             let df = self.ctx.sql(query).await?;
             Ok(df.collect().await?)
         })
@@ -137,7 +184,7 @@ impl Engine {
             .with_allow_ddl(false)
             .with_allow_dml(false)
             .with_allow_statements(false);
-        let (ctx, query) = (self.ctx.clone(), query.to_string());
+        let (ctx, query, check) = (self.ctx.clone(), query.to_string(), self.check.clone());
         // Its own runtime, and spawned, so that the timer fires even while
         // the query computes, and a cancelled query is left to its worker
         // thread (`shutdown_background`) instead of blocking the answer.
@@ -151,7 +198,8 @@ impl Engine {
             let schema = Arc::new(df.schema().as_arrow().clone());
             let plan = df.create_physical_plan().await?;
             crate::read_only::check_plan(&plan)?;
-            let mut stream = datafusion::physical_plan::execute_stream(plan, ctx.task_ctx())?;
+            let mut stream =
+                datafusion::physical_plan::execute_stream(Arc::clone(&plan), ctx.task_ctx())?;
             let (mut batches, mut rows, mut truncated) = (Vec::new(), 0usize, false);
             while let Some(batch) = stream.next().await {
                 let batch = batch?;
@@ -164,6 +212,9 @@ impl Engine {
                 if truncated {
                     break;
                 }
+            }
+            if let Some(check) = check {
+                check(plan).await.map_err(StoreError::Refused)?;
             }
             Ok::<_, StoreError>(ReadOnlyResult {
                 schema,

@@ -15,7 +15,7 @@ mod read_only;
 mod schema;
 
 pub use cache::{cache_key, Cache};
-pub use engine::{Engine, ReadOnlyResult};
+pub use engine::{Engine, PlanCheck, ReadOnlyResult};
 pub use location::StoreDir;
 pub use schema::{Built, TableDef};
 

@@ -10,6 +10,7 @@
 //! in a cluster session every ordo table is served from its Parquet file in
 //! the store's cache (see `ordo_store::Engine::with_session`).
 
+pub mod check;
 pub mod ingest;
 pub mod roles;
 pub mod udf;
@@ -46,6 +47,8 @@ pub fn scheduler_address(url: &str) -> anyhow::Result<(String, u16)> {
 pub fn advice(error: &str) -> &'static str {
     if error.contains("GrpcConnectionError") || error.contains("Connection refused") {
         "a cluster process could not be reached (an executor lost during the query, or the scheduler down): nothing was written; check `ordo cluster` processes and run the command again"
+    } else if error.contains("was refused") {
+        "an executor was lost during the query and Ballista's recovery doubled part of the answer, so ordo refused it: nothing was written; run the command again"
     } else if error.contains("no executors") || error.contains("executors were lost") {
         "no executor is alive, nothing was written: start `ordo cluster executor` processes and run the command again"
     } else {
@@ -72,9 +75,10 @@ pub fn engine(store: &StoreDir, defs: Vec<TableDef>, url: &str) -> anyhow::Resul
         store,
         defs,
         config(16),
-        |state| state.upgrade_for_ballista(scheduler),
+        |state| state.upgrade_for_ballista(scheduler.clone()),
         true,
     )?
+    .checked(check::job_check(scheduler))
     .located(format!(
         "queries executed by the Ballista cluster {url} over the Parquet files of {}",
         store.root().display()
