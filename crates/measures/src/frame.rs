@@ -32,19 +32,54 @@ pub fn dyad_frame(
     universe: &Universe<'_>,
     keys: &DyadYears,
 ) -> Frame {
-    let mut cols: Vec<Column> = majors::columns(&states.majors_2024, keys);
-    cols.extend(inputs.capabilities.columns(keys));
-    cols.extend(inputs.alliances.columns(keys, universe));
-    cols.extend(inputs.disputes.columns(keys));
-    cols.extend(inputs.wars.columns(keys));
-    cols.extend(inputs.rivalries.columns(keys));
-    cols.extend(inputs.trade.columns(keys));
-    cols.extend(inputs.contiguity.columns(keys));
-    cols.extend(inputs.distances.columns(keys));
-    cols.extend(inputs.igos.columns(keys));
-    cols.extend(inputs.democracy.columns(keys));
-    cols.extend(inputs.un.columns(keys));
-    assemble(keys, cols)
+    type Group<'a> = Box<dyn Fn() -> Vec<Column> + Send + Sync + 'a>;
+    let groups: Vec<Group<'_>> = vec![
+        Box::new(|| majors::columns(&states.majors_2024, keys)),
+        Box::new(|| inputs.capabilities.columns(keys)),
+        Box::new(|| inputs.alliances.columns(keys, universe)),
+        Box::new(|| inputs.disputes.columns(keys)),
+        Box::new(|| inputs.wars.columns(keys)),
+        Box::new(|| inputs.rivalries.columns(keys)),
+        Box::new(|| inputs.trade.columns(keys)),
+        Box::new(|| inputs.contiguity.columns(keys)),
+        Box::new(|| inputs.distances.columns(keys)),
+        Box::new(|| inputs.igos.columns(keys)),
+        Box::new(|| inputs.democracy.columns(keys)),
+        Box::new(|| inputs.un.columns(keys)),
+    ];
+    assemble(keys, in_parallel(&groups).into_iter().flatten().collect())
+}
+
+/// Runs independent jobs on every core (each worker takes the next job not
+/// yet taken) and returns their results in the jobs' order, so the frame's
+/// columns do not depend on timing. Hand-written rather than rayon: a
+/// dozen coarse jobs need no work-stealing pool, and scoped threads borrow
+/// the inputs without copying them.
+fn in_parallel<T: Send>(jobs: &[Box<dyn Fn() -> T + Send + Sync + '_>]) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(jobs.len());
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<T>>> = Mutex::new(jobs.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                let out = job();
+                results.lock().expect("a measure panicked")[i] = Some(out);
+            });
+        }
+    });
+    results
+        .into_inner()
+        .expect("a measure panicked")
+        .into_iter()
+        .map(|r| r.expect("every job ran"))
+        .collect()
 }
 
 fn assemble(keys: &DyadYears, cols: Vec<Column>) -> Frame {

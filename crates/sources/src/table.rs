@@ -359,14 +359,16 @@ impl<'t> Row<'t> {
         })
     }
 
-    /// The text of a field, `None` when empty or `NA`.
+    /// The text of a field without surrounding ASCII blanks, `None` when
+    /// empty or `NA`. (ASCII only: the datasets' padding is spaces, and the
+    /// byte test is several times faster than Unicode's on millions of
+    /// fields.)
     pub fn opt_str(&self, col: &Col) -> Result<Option<&'t str>, ReadError> {
-        let s = self.str(col)?;
-        let t = s.trim();
+        let t = self.str(col)?.trim_ascii();
         Ok(if t.is_empty() || (self.na_missing && t == "NA") {
             None
         } else {
-            Some(s)
+            Some(t)
         })
     }
 
@@ -393,7 +395,6 @@ impl<'t> Row<'t> {
         match self.opt_str(col)? {
             None => Ok(None),
             Some(s) => s
-                .trim()
                 .parse::<f64>()
                 .map(Some)
                 .map_err(|_| self.error(col, s, "expected a number")),

@@ -140,7 +140,8 @@ impl TableSpec {
         // Keys are remembered by a 128-bit fingerprint rather than their
         // text: no allocation per row, and a false duplicate would need a
         // 128-bit hash collision.
-        let mut seen: HashMap<u128, u64> = HashMap::new();
+        let mut seen: HashMap<u128, u64, ahash::RandomState> =
+            HashMap::with_hasher(ahash::RandomState::with_seeds(1, 2, 3, 4));
         assert!(
             key_idx.len() <= MAX_KEY,
             "unique keys have at most {MAX_KEY} columns"
@@ -182,16 +183,14 @@ impl TableSpec {
 /// Most columns a uniqueness promise spans.
 const MAX_KEY: usize = 8;
 
-/// A 128-bit hash of key fields (two SipHash runs with different prefixes).
+/// A 128-bit hash of key fields: two aHash runs with different fixed seeds
+/// (aHash rather than the standard SipHash: this runs for every row of
+/// every dataset, and the keys are not chosen by an adversary).
 fn fingerprint(fields: &[&str]) -> u128 {
-    use std::hash::{Hash, Hasher};
-    let half = |seed: u8| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        seed.hash(&mut h);
-        fields.hash(&mut h);
-        h.finish()
+    let half = |seeds: [u64; 4]| {
+        ahash::RandomState::with_seeds(seeds[0], seeds[1], seeds[2], seeds[3]).hash_one(fields)
     };
-    (u128::from(half(0)) << 64) | u128::from(half(1))
+    (u128::from(half([11, 12, 13, 14])) << 64) | u128::from(half([21, 22, 23, 24]))
 }
 
 fn duplicate(spec: &TableSpec, row: &Row<'_>, key: &[&str], first: u64) -> ReadError {
@@ -249,14 +248,11 @@ impl ColumnBuilder {
         spec: &Column,
         col: &Col,
     ) -> Result<Option<&'t str>, ReadError> {
-        let raw = row
-            .opt_str(col)?
-            .filter(|v| !spec.missing.contains(&v.trim()));
+        let raw = row.opt_str(col)?.filter(|v| !spec.missing.contains(v));
         let Some(text) = raw else {
             self.push_null();
             return Ok(None);
         };
-        let text = text.trim();
         match self {
             ColumnBuilder::Text(b) => b.append_value(text),
             // Parse the text already fetched and validated above rather than
