@@ -141,3 +141,26 @@ pub fn politically_relevant(inputs: &Inputs, states: &States, keys: &DyadYears) 
         directed: keys.directed,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::in_parallel;
+
+    /// Results come back in the jobs' order whatever order they finish in:
+    /// the first jobs are the slowest, so on two or more cores they end
+    /// last.
+    #[test]
+    fn parallel_jobs_keep_their_order() {
+        let jobs: Vec<Box<dyn Fn() -> usize + Send + Sync>> = (0..12usize)
+            .map(|i| {
+                Box::new(move || {
+                    std::thread::sleep(std::time::Duration::from_millis(((12 - i) * 3) as u64));
+                    i * i
+                }) as Box<dyn Fn() -> usize + Send + Sync>
+            })
+            .collect();
+        let expected: Vec<usize> = (0..12).map(|i| i * i).collect();
+        assert_eq!(in_parallel(&jobs), expected);
+        assert!(in_parallel::<usize>(&[]).is_empty());
+    }
+}
