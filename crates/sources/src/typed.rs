@@ -10,9 +10,8 @@
 use crate::data_dir::{DataDir, DataError};
 use crate::table::{Col, ReadError, Row, SourceUse};
 use arrow_array::builder::{Date32Builder, Float64Builder, Int64Builder, StringBuilder};
-use arrow_array::{ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Arrow type of a column.
@@ -137,11 +136,12 @@ impl TableSpec {
             .iter()
             .map(|c| ColumnBuilder::new(c.kind))
             .collect();
-        // Keys are remembered by a 128-bit fingerprint rather than their
-        // text: no allocation per row, and a false duplicate would need a
-        // 128-bit hash collision.
-        let mut seen: HashMap<u128, u64, ahash::RandomState> =
-            HashMap::with_hasher(ahash::RandomState::with_seeds(1, 2, 3, 4));
+        // Each row's key is remembered as a 64-bit fingerprint with its row
+        // and line; duplicates are found by sorting once the file is read
+        // (a sort of a million small entries is several times faster than
+        // a million inserts into a hash table), and confirmed on the
+        // values themselves, so a fingerprint collision is never reported.
+        let mut keys: Vec<KeySeen> = Vec::new();
         assert!(
             key_idx.len() <= MAX_KEY,
             "unique keys have at most {MAX_KEY} columns"
@@ -157,9 +157,11 @@ impl TableSpec {
                 }
             }
             if n > 0 {
-                if let Some(first) = seen.insert(fingerprint(&key[..n]), row.line()) {
-                    return Err(duplicate(self, &row, &key[..n], first).into());
-                }
+                keys.push(KeySeen {
+                    fingerprint: fingerprint(&key[..n]),
+                    row: keys.len() as u32,
+                    line: row.line() as u32,
+                });
             }
         }
         let source = t.finish()?;
@@ -176,6 +178,9 @@ impl TableSpec {
                 message: e.to_string(),
             }
         })?;
+        if let Some(dup) = first_duplicate(keys, &batch, &key_idx) {
+            return Err(duplicate(self, &source.file, &batch, &key_idx, dup).into());
+        }
         Ok(Table { batch, source })
     }
 }
@@ -183,31 +188,99 @@ impl TableSpec {
 /// Most columns a uniqueness promise spans.
 const MAX_KEY: usize = 8;
 
-/// A 128-bit hash of key fields: two aHash runs with different fixed seeds
-/// (aHash rather than the standard SipHash: this runs for every row of
-/// every dataset, and the keys are not chosen by an adversary).
-fn fingerprint(fields: &[&str]) -> u128 {
-    // Built once, not per row.
-    const HIGH: ahash::RandomState = ahash::RandomState::with_seeds(11, 12, 13, 14);
-    const LOW: ahash::RandomState = ahash::RandomState::with_seeds(21, 22, 23, 24);
-    (u128::from(HIGH.hash_one(fields)) << 64) | u128::from(LOW.hash_one(fields))
+/// Where a row's key was seen: its fingerprint, data row and file line.
+#[derive(Debug, Clone, Copy)]
+struct KeySeen {
+    fingerprint: u64,
+    row: u32,
+    line: u32,
 }
 
-fn duplicate(spec: &TableSpec, row: &Row<'_>, key: &[&str], first: u64) -> ReadError {
+/// A 64-bit aHash of key fields (aHash rather than the standard SipHash:
+/// this runs for every row of every dataset, and the keys are not chosen
+/// by an adversary; collisions are ruled out by [`first_duplicate`]).
+fn fingerprint(fields: &[&str]) -> u64 {
+    // Built once, not per row.
+    const HASH: ahash::RandomState = ahash::RandomState::with_seeds(11, 12, 13, 14);
+    HASH.hash_one(fields)
+}
+
+/// The duplicate a row-by-row reader meets first: of the rows whose key
+/// an earlier row already had, the one on the lowest line, with the line
+/// of that earlier row: `(duplicate, first)`.
+fn first_duplicate(
+    mut keys: Vec<KeySeen>,
+    batch: &RecordBatch,
+    key_idx: &[usize],
+) -> Option<(KeySeen, KeySeen)> {
+    keys.sort_unstable_by_key(|k| (k.fingerprint, k.row));
+    let mut found: Option<(KeySeen, KeySeen)> = None;
+    for run in keys.chunk_by(|a, b| a.fingerprint == b.fingerprint) {
+        for (j, later) in run.iter().enumerate().skip(1) {
+            let earlier = run[..j]
+                .iter()
+                .find(|e| same_key(batch, key_idx, e.row, later.row));
+            if let Some(&earlier) = earlier {
+                if found.is_none_or(|(d, _)| later.line < d.line) {
+                    found = Some((*later, earlier));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether two rows hold the same values (NULL equal to NULL) in the key
+/// columns.
+fn same_key(batch: &RecordBatch, key_idx: &[usize], a: u32, b: u32) -> bool {
+    key_idx.iter().all(|&c| {
+        let data = batch.column(c).to_data();
+        data.slice(a as usize, 1) == data.slice(b as usize, 1)
+    })
+}
+
+fn duplicate(
+    spec: &TableSpec,
+    file: &std::path::Path,
+    batch: &RecordBatch,
+    key_idx: &[usize],
+    (dup, first): (KeySeen, KeySeen),
+) -> ReadError {
     let described: Vec<String> = spec
         .unique
         .iter()
-        .zip(key)
-        .map(|(k, v)| format!("{k}={v}"))
+        .zip(key_idx)
+        .map(|(k, &c)| format!("{k}={}", value_text(batch.column(c), dup.row as usize)))
         .collect();
     ReadError::Malformed {
-        file: row.file().to_path_buf(),
-        line: row.line(),
+        file: file.to_path_buf(),
+        line: u64::from(dup.line),
         message: format!(
-            "duplicate key ({}): the source promises one row per ({}); first seen at line {first}",
+            "duplicate key ({}): the source promises one row per ({}); first seen at line {}",
             described.join(", "),
-            spec.unique.join(", ")
+            spec.unique.join(", "),
+            first.line
         ),
+    }
+}
+
+/// A value as the file wrote it, for messages (empty when missing).
+fn value_text(array: &ArrayRef, row: usize) -> String {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+    if array.is_null(row) {
+        return String::new();
+    }
+    match array.data_type() {
+        DataType::Int64 => array.as_primitive::<Int64Type>().value(row).to_string(),
+        DataType::Float64 => array.as_primitive::<Float64Type>().value(row).to_string(),
+        DataType::Utf8 => array.as_string::<i32>().value(row).to_string(),
+        DataType::Date32 => {
+            let days = array.as_primitive::<Date32Type>().value(row);
+            arrow_array::temporal_conversions::as_date::<Date32Type>(i64::from(days))
+                .map_or_else(|| days.to_string(), |d| d.to_string())
+        }
+        other => format!("({other})"),
     }
 }
 
@@ -353,6 +426,62 @@ fn days_from_civil(y: i32, m: u32, d: u32) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn seen(fingerprint: u64, row: u32) -> KeySeen {
+        KeySeen {
+            fingerprint,
+            row,
+            line: row + 2,
+        }
+    }
+
+    /// Keys (ccode, year) of five rows on lines 2-6: 325/1938, 365/1938,
+    /// 2/1938, 365/1938 again, 325/1938 again.
+    fn five_rows() -> RecordBatch {
+        RecordBatch::try_from_iter([
+            (
+                "ccode",
+                Arc::new(arrow_array::Int64Array::from(vec![325, 365, 2, 365, 325])) as ArrayRef,
+            ),
+            (
+                "year",
+                Arc::new(arrow_array::Int64Array::from(vec![1938; 5])),
+            ),
+        ])
+        .unwrap()
+    }
+
+    #[test]
+    fn the_duplicate_reported_is_the_one_a_reader_meets_first() {
+        let batch = five_rows();
+        // Real fingerprints of the rows' key texts.
+        let keys: Vec<KeySeen> = [
+            ("325", "1938"),
+            ("365", "1938"),
+            ("2", "1938"),
+            ("365", "1938"),
+            ("325", "1938"),
+        ]
+        .iter()
+        .zip(0..)
+        .map(|((c, y), row)| seen(fingerprint(&[c, y]), row))
+        .collect();
+        let (dup, first) = first_duplicate(keys, &batch, &[0, 1]).unwrap();
+        // 365/1938 on line 5 comes before 325/1938 on line 6.
+        assert_eq!((dup.line, first.line), (5, 3));
+    }
+
+    #[test]
+    fn a_fingerprint_collision_is_not_a_duplicate() {
+        let batch = five_rows();
+        // Rows 0, 1 and 2 (different keys) forced to one fingerprint.
+        let keys = vec![seen(7, 0), seen(7, 1), seen(7, 2)];
+        assert!(first_duplicate(keys, &batch, &[0, 1]).is_none());
+        // Rows 1 and 3 share a key and a fingerprint; row 2 collides.
+        let keys = vec![seen(9, 1), seen(9, 2), seen(9, 3)];
+        let (dup, first) = first_duplicate(keys, &batch, &[0, 1]).unwrap();
+        assert_eq!((dup.row, first.row), (3, 1));
+    }
 
     #[test]
     fn dates_are_days_since_the_unix_epoch() {
