@@ -18,9 +18,11 @@ use crate::column::{flag, Column};
 use crate::dyads::DyadYear;
 use crate::dyads::{DyadYears, Universe};
 use crate::portfolio::{portfolio_similarity, tie_level};
+use crate::similarity::Agreement;
 use crate::Map;
 use ordo_sources::datasets::alliances::{ATOP, COVERAGE};
 use ordo_sources::{DataDir, DataError, SourceUse};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 const SOURCE: &str = "atop_alliance";
@@ -107,17 +109,24 @@ impl Alliances {
         }
         let mut cols: [Vec<Option<f64>>; 4] = std::array::from_fn(|_| vec![None; keys.len()]);
         let empty = Map::default();
-        for (year, rows) in by_year {
-            let members = universe.members_in(year);
-            let pairs: Vec<(u16, u16)> = rows
-                .iter()
-                .map(|&i| (keys.ccode1[i], keys.ccode2[i]))
-                .collect();
-            let ties = ties_by_year.get(&year).unwrap_or(&empty);
-            for (&i, score) in rows
-                .iter()
-                .zip(portfolio_similarity(&members, ties, &pairs))
-            {
+        // Years are independent, and this is the frame's costliest measure
+        // (every pair's portfolios over every member): score them on all
+        // cores, then place the scores in order.
+        let scored: Vec<(Vec<usize>, Vec<Option<Agreement>>)> = by_year
+            .into_par_iter()
+            .map(|(year, rows)| {
+                let members = universe.members_in(year);
+                let pairs: Vec<(u16, u16)> = rows
+                    .iter()
+                    .map(|&i| (keys.ccode1[i], keys.ccode2[i]))
+                    .collect();
+                let ties = ties_by_year.get(&year).unwrap_or(&empty);
+                let scores = portfolio_similarity(&members, ties, &pairs);
+                (rows, scores)
+            })
+            .collect();
+        for (rows, scores) in scored {
+            for (&i, score) in rows.iter().zip(scores) {
                 if let Some(s) = score {
                     cols[0][i] = s.s;
                     cols[1][i] = s.kappa;

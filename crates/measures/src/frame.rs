@@ -8,6 +8,7 @@ use crate::majors;
 use arrow_array::{ArrayRef, Int64Array, RecordBatch};
 use arrow_schema::{Field, Schema};
 use ordo_states::States;
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// What a column of a frame is and where it comes from.
@@ -47,39 +48,10 @@ pub fn dyad_frame(
         Box::new(|| inputs.democracy.columns(keys)),
         Box::new(|| inputs.un.columns(keys)),
     ];
-    assemble(keys, in_parallel(&groups).into_iter().flatten().collect())
-}
-
-/// Runs independent jobs on every core (each worker takes the next job not
-/// yet taken) and returns their results in the jobs' order, so the frame's
-/// columns do not depend on timing. Hand-written rather than rayon: a
-/// dozen coarse jobs need no work-stealing pool, and scoped threads borrow
-/// the inputs without copying them.
-fn in_parallel<T: Send>(jobs: &[Box<dyn Fn() -> T + Send + Sync + '_>]) -> Vec<T> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Mutex;
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(jobs.len());
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<T>>> = Mutex::new(jobs.iter().map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(i) else { break };
-                let out = job();
-                results.lock().expect("a measure panicked")[i] = Some(out);
-            });
-        }
-    });
-    results
-        .into_inner()
-        .expect("a measure panicked")
-        .into_iter()
-        .map(|r| r.expect("every job ran"))
-        .collect()
+    // rayon keeps the jobs' order in its results, so the frame's columns
+    // do not depend on timing.
+    let columns: Vec<Vec<Column>> = groups.par_iter().map(|job| job()).collect();
+    assemble(keys, columns.into_iter().flatten().collect())
 }
 
 fn assemble(keys: &DyadYears, cols: Vec<Column>) -> Frame {
@@ -139,28 +111,5 @@ pub fn politically_relevant(inputs: &Inputs, states: &States, keys: &DyadYears) 
         ccode2: idx.iter().map(|&i| keys.ccode2[i]).collect(),
         year: idx.iter().map(|&i| keys.year[i]).collect(),
         directed: keys.directed,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::in_parallel;
-
-    /// Results come back in the jobs' order whatever order they finish in:
-    /// the first jobs are the slowest, so on two or more cores they end
-    /// last.
-    #[test]
-    fn parallel_jobs_keep_their_order() {
-        let jobs: Vec<Box<dyn Fn() -> usize + Send + Sync>> = (0..12usize)
-            .map(|i| {
-                Box::new(move || {
-                    std::thread::sleep(std::time::Duration::from_millis(((12 - i) * 3) as u64));
-                    i * i
-                }) as Box<dyn Fn() -> usize + Send + Sync>
-            })
-            .collect();
-        let expected: Vec<usize> = (0..12).map(|i| i * i).collect();
-        assert_eq!(in_parallel(&jobs), expected);
-        assert!(in_parallel::<usize>(&[]).is_empty());
     }
 }

@@ -30,8 +30,8 @@ impl Leaders {
         );
         let mut spells: Map<u16, Vec<(i32, i32, String)>> = Map::default();
         for i in 0..gw.len() {
-            if let (Some(s), Some(e), Some(n)) = (st[i], en[i], &name[i]) {
-                spells.entry(gw[i]).or_default().push((s, e, n.clone()));
+            if let (Some(s), Some(e), Some(n)) = (st[i], en[i], name[i]) {
+                spells.entry(gw[i]).or_default().push((s, e, n.to_string()));
             }
         }
         Ok((Leaders { spells }, t.source))

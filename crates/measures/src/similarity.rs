@@ -37,6 +37,8 @@
 //! - Lin, Lawrence I-Kuei. 1989. "A Concordance Correlation Coefficient to
 //!   Evaluate Reproducibility." *Biometrics* 45(1): 255–268.
 
+use smallvec::SmallVec;
+
 /// Largest number of levels a table can have: codes are `u8`, so no item can
 /// be coded above 255. Larger requests are clamped rather than allocating a
 /// table that could never be filled.
@@ -50,8 +52,9 @@ pub const MAX_LEVELS: usize = 256;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contingency {
     levels: usize,
-    /// Row-major `levels × levels` counts.
-    counts: Vec<u64>,
+    /// Row-major `levels × levels` counts (inline up to 4 levels, every
+    /// scale ordo uses).
+    counts: SmallVec<[u64; 16]>,
     n: u64,
 }
 
@@ -61,7 +64,7 @@ impl Contingency {
         let levels = levels.min(MAX_LEVELS);
         Contingency {
             levels,
-            counts: vec![0; levels * levels],
+            counts: smallvec::smallvec![0; levels * levels],
             n: 0,
         }
     }
@@ -76,10 +79,16 @@ impl Contingency {
             return None;
         }
         let mut table = Contingency::new(levels);
-        xs.iter()
-            .zip(ys)
-            .all(|(&x, &y)| table.add(x, y))
-            .then_some(table)
+        let levels = table.levels;
+        if xs.iter().chain(ys).any(|&code| usize::from(code) >= levels) {
+            return None;
+        }
+        // Codes checked above; no count can exceed the vectors' length.
+        for (&x, &y) in xs.iter().zip(ys) {
+            table.counts[usize::from(x) * levels + usize::from(y)] += 1;
+        }
+        table.n = xs.len() as u64;
+        Some(table)
     }
 
     /// Number of codes on the scale.
@@ -137,9 +146,9 @@ impl Contingency {
     }
 
     /// Row and column totals: each vector's frequency of each code.
-    fn marginals(&self) -> (Vec<u64>, Vec<u64>) {
-        let mut rows = vec![0u64; self.levels];
-        let mut cols = vec![0u64; self.levels];
+    fn marginals(&self) -> (Totals, Totals) {
+        let mut rows: Totals = smallvec::smallvec![0u64; self.levels];
+        let mut cols: Totals = smallvec::smallvec![0u64; self.levels];
         // `max(1)`: a zero-level table has no rows, and chunks of 0 are invalid.
         let table_rows = self.counts.chunks_exact(self.levels.max(1));
         for (row, row_total) in table_rows.zip(rows.iter_mut()) {
@@ -151,6 +160,9 @@ impl Contingency {
         (rows, cols)
     }
 }
+
+/// Row or column totals of a table.
+type Totals = SmallVec<[u64; 4]>;
 
 /// The measures ordo reports for one pair of vectors. A statistic is `None`
 /// where it is undefined (zero expected disagreement, a constant vector, …),

@@ -63,13 +63,12 @@ impl UnVoting {
             batch::texts(b, "country_code"),
             batch::texts(b, "vote"),
         );
-        let mut memo: Map<(String, Option<String>, i32), Option<u16>> = Map::default();
+        let mut memo: Map<(&str, Option<&str>, i32), Option<u16>> = Map::default();
         let mut votes = Vec::with_capacity(rc_col.len());
         let mut unmapped = 0;
         let mut non_member = 0;
         for i in 0..rc_col.len() {
-            let (Some(r), Some(c), Some(value)) =
-                (rc_col[i], &country[i], vote_code(vote[i].as_deref()))
+            let (Some(r), Some(c), Some(value)) = (rc_col[i], country[i], vote_code(vote[i]))
             else {
                 unmapped += 1;
                 continue;
@@ -78,10 +77,10 @@ impl UnVoting {
                 unmapped += 1;
                 continue;
             };
-            let key = (c.clone(), code[i].clone(), day);
+            let key = (c, code[i], day);
             let ccode = *memo.entry(key).or_insert_with(|| {
                 let date = batch::date_of_day(day);
-                let code = states.crosswalk.un_to_cow(c, code[i].as_deref(), date)?;
+                let code = states.crosswalk.un_to_cow(c, code[i], date)?;
                 // 0 marks a mapped state that was not a member that day.
                 Some(if states.system.is_member_ongoing(code, date) {
                     code.0
@@ -189,15 +188,11 @@ fn load_ideal_points(dir: &DataDir, states: &States) -> Result<IdealPoints, Data
     let mut ideal: Map<(u16, i32), Option<f64>> = Map::default();
     let mut ambiguous = 0;
     for i in 0..y.len() {
-        let code = abb[i]
-            .as_deref()
-            .and_then(|a| states.system.by_abbrev(a))
-            .or_else(|| {
-                name[i]
-                    .as_deref()
-                    .and_then(|n| resolver.resolve(n).ok())
-                    .map(|r| r.state)
-            });
+        let code = abb[i].and_then(|a| states.system.by_abbrev(a)).or_else(|| {
+            name[i]
+                .and_then(|n| resolver.resolve(n).ok())
+                .map(|r| r.state)
+        });
         let (Some(state), Some(year)) = (code, y[i]) else {
             continue;
         };
