@@ -251,6 +251,22 @@ impl Engine {
         self.sql(&format!("SELECT * FROM \"{name}\""))
     }
 
+    /// Runs each query on one partition. For a frame written out whole in
+    /// its stored order, splitting the scan over the cores only to merge
+    /// the parts back row by row (a sort-preserving merge of a million
+    /// rows) costs more than the split gains; one partition streams the
+    /// table as stored. Not for a cluster, whose point is the split.
+    pub fn in_stored_order(self) -> Engine {
+        self.ctx
+            .state_ref()
+            .write()
+            .config_mut()
+            .options_mut()
+            .execution
+            .target_partitions = 1;
+        self
+    }
+
     /// Records where this engine's queries run (a cluster), for provenance.
     pub fn located(mut self, line: String) -> Engine {
         self.location = Some(line);
