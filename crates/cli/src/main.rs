@@ -8,6 +8,7 @@ mod cluster;
 mod cmd;
 mod columns;
 mod context;
+mod csv_text;
 mod events;
 mod frame;
 mod output;

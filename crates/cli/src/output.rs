@@ -140,51 +140,74 @@ enum Writer {
     Parquet(ArrowWriter<Target>),
 }
 
-/// CSV text, encoded on every core: a frame of a million rows and fifty
-/// columns spends most of its output time formatting numbers, and the
-/// slices of a batch format independently. The bytes are written in row
-/// order, so the file is the one a single writer makes.
+/// CSV text, encoded on every core and written on a thread of its own: a
+/// frame of a million rows and fifty columns spends most of its output
+/// time formatting numbers. Each slice of 4,096 rows is formatted as a
+/// task of rayon's pool while the query produces the next batch and the
+/// writer thread copies earlier text into the file; the writer takes the
+/// slices in row order, so the file is the one a single writer makes.
 struct CsvOut {
-    target: Target,
+    /// Each slice's text to come, in row order, to the writer thread
+    /// (bounded, so memory holds a few slices, not the output).
+    slices: Option<std::sync::mpsc::SyncSender<Receiver<Encoded>>>,
+    writer: Option<std::thread::JoinHandle<anyhow::Result<Target>>>,
     /// The header is still to be written.
     header: bool,
 }
 
+type Encoded = Result<Vec<u8>, arrow_schema::ArrowError>;
+type Receiver<T> = std::sync::mpsc::Receiver<T>;
+
+/// Rows per encoding task: enough to share among cores, large enough to
+/// cost little to hand out.
+const CSV_SLICE_ROWS: usize = 4096;
+
 impl CsvOut {
+    fn new(mut target: Target) -> CsvOut {
+        let (slices, pending) = std::sync::mpsc::sync_channel::<Receiver<Encoded>>(16);
+        let writer = std::thread::spawn(move || -> anyhow::Result<Target> {
+            for text in pending {
+                let bytes = text
+                    .recv()
+                    .map_err(|_| anyhow::anyhow!("a CSV encoding task panicked"))??;
+                target.write_all(&bytes)?;
+            }
+            Ok(target)
+        });
+        CsvOut {
+            slices: Some(slices),
+            writer: Some(writer),
+            header: true,
+        }
+    }
+
     fn write(&mut self, batch: &RecordBatch) -> anyhow::Result<()> {
         let rows = batch.num_rows();
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        // Slices of at least 4,096 rows: smaller ones cost more to start
-        // than they save.
-        let parts = cores.min(rows.div_ceil(4096)).max(1);
-        let step = rows.div_ceil(parts).max(1);
-        let header = self.header;
-        let encode = |i: usize| -> Result<Vec<u8>, arrow_schema::ArrowError> {
-            let start = (i * step).min(rows);
-            let slice = batch.slice(start, step.min(rows - start));
-            let mut buf = Vec::new();
-            arrow_csv::WriterBuilder::new()
-                .with_header(header && i == 0)
-                .build(&mut buf)
-                .write(&slice)?;
-            Ok(buf)
-        };
-        let encoded: Vec<_> = if parts == 1 {
-            vec![encode(0)]
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = (0..parts).map(|i| s.spawn(move || encode(i))).collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().expect("CSV encoding panicked"))
-                    .collect()
-            })
-        };
-        for bytes in encoded {
-            self.target.write_all(&bytes?)?;
+        let pending = self.slices.as_ref().expect("open until finished");
+        for start in (0..rows.max(1)).step_by(CSV_SLICE_ROWS) {
+            let slice = batch.slice(start.min(rows), CSV_SLICE_ROWS.min(rows - start.min(rows)));
+            let header = std::mem::take(&mut self.header);
+            let (text, received) = std::sync::mpsc::sync_channel(1);
+            rayon::spawn(move || {
+                let mut buf = Vec::with_capacity(slice.num_rows() * slice.num_columns() * 8);
+                let encoded = crate::csv_text::encode(&slice, header, &mut buf).map(|()| buf);
+                let _ = text.send(encoded);
+            });
+            if pending.send(received).is_err() {
+                // The writer stopped on an error; `finish` reports it.
+                break;
+            }
         }
-        self.header = false;
         Ok(())
+    }
+
+    /// Waits for the writer thread and returns the output it wrote to.
+    fn finish(mut self) -> anyhow::Result<Target> {
+        drop(self.slices.take());
+        let writer = self.writer.take().expect("joined once");
+        writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the CSV writer thread panicked"))?
     }
 }
 
@@ -229,10 +252,7 @@ impl Sink {
         Ok(match self.args.format {
             Format::Table => unreachable!("handled above"),
             Format::Html | Format::Md => unreachable!("refused above"),
-            Format::Csv => Writer::Csv(CsvOut {
-                target,
-                header: true,
-            }),
+            Format::Csv => Writer::Csv(CsvOut::new(target)),
             Format::Json => Writer::Json(json_writer(target)),
             Format::Parquet => Writer::Parquet(ArrowWriter::try_new(target, schema.clone(), None)?),
         })
@@ -284,7 +304,7 @@ impl Sink {
                 }
                 None
             }
-            Writer::Csv(w) => Some(w.target),
+            Writer::Csv(w) => Some(w.finish()?),
             Writer::Json(mut w) => {
                 w.finish()?;
                 let mut t = w.into_inner();
@@ -415,17 +435,14 @@ mod tests {
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.csv");
-        let mut out = CsvOut {
-            target: Target {
-                out: Box::new(std::fs::File::create(&path).unwrap()),
-                tmp: None,
-            },
-            header: true,
-        };
+        let mut out = CsvOut::new(Target {
+            out: Box::new(std::fs::File::create(&path).unwrap()),
+            tmp: None,
+        });
         for b in &batches {
             out.write(b).unwrap();
         }
-        drop(out);
+        out.finish().unwrap().flush().unwrap();
         let got = std::fs::read(&path).unwrap();
         assert_eq!(got.iter().filter(|&&c| c == b'\n').count(), 1 + 19_018);
         assert!(got.starts_with(b"id,x,s\n0,,\n1,0.3333333333333333,"));
