@@ -32,6 +32,9 @@ pub fn print_query(
     };
     provenance.lines.extend(lines.iter().cloned());
     sink.finish(&schema, &provenance)?;
+    // A table built for this answer is cached while the answer is written;
+    // a cache that could not be written is an error of the command too.
+    engine.wait_for_cache()?;
     Ok(rows)
 }
 

@@ -33,6 +33,7 @@ use crate::dyads::DyadYear;
 use crate::Map;
 
 use crate::similarity::{agreement, Agreement, Contingency};
+use rayon::prelude::*;
 
 /// One recorded vote: roll call, its year, the voting state (COW code),
 /// vote 1 = yes, 2 = abstain, 3 = no.
@@ -62,10 +63,15 @@ const POSITIONS: usize = 3;
 /// `votes` counts, so that a corrected record appended to the data replaces
 /// the original rather than being counted twice.
 pub fn dyad_year_scores(votes: &[Vote]) -> Map<DyadYear, UnScores> {
+    // Years are independent: scored on all cores, then gathered into one
+    // map sized once.
+    let by_year: Vec<Vec<(DyadYear, UnScores)>> = votes_by_year(votes)
+        .into_par_iter()
+        .map(|(year, year_votes)| YearBallots::new(&year_votes).score_dyads(year))
+        .collect();
     let mut scores = Map::default();
-    for (year, year_votes) in votes_by_year(votes) {
-        YearBallots::new(&year_votes).score_dyads(year, &mut scores);
-    }
+    scores.reserve(by_year.iter().map(Vec::len).sum());
+    scores.extend(by_year.into_iter().flatten());
     scores
 }
 
@@ -167,19 +173,20 @@ impl YearBallots {
         }
     }
 
-    /// Inserts the scores of every dyad with at least one common roll call.
-    fn score_dyads(&self, year: i32, scores: &mut Map<DyadYear, UnScores>) {
+    /// The scores of every dyad with at least one common roll call.
+    fn score_dyads(&self, year: i32) -> Vec<(DyadYear, UnScores)> {
         let states = self.states.len();
-        scores.reserve(states * states.saturating_sub(1) / 2);
+        let mut scores = Vec::with_capacity(states * states.saturating_sub(1) / 2);
         let mut table = Contingency::new(POSITIONS);
         for (i, &a) in self.states.iter().enumerate() {
             for (j, &b) in self.states.iter().enumerate().skip(i + 1) {
                 self.table(i, j, &mut table);
                 if let Some(dyad) = agreement(&table) {
-                    scores.insert((a, b, year), dyad);
+                    scores.push(((a, b, year), dyad));
                 }
             }
         }
+        scores
     }
 }
 

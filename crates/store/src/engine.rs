@@ -267,6 +267,14 @@ impl Engine {
         self
     }
 
+    /// Waits until every table this engine built is in the cache (tables
+    /// are cached in the background while queries run from memory); the
+    /// first write that failed is the error. Dropping the engine waits too,
+    /// and prints such a failure as a warning.
+    pub fn wait_for_cache(&self) -> Result<(), StoreError> {
+        self.schema.wait_for_cache()
+    }
+
     /// Records where this engine's queries run (a cluster), for provenance.
     pub fn located(mut self, line: String) -> Engine {
         self.location = Some(line);
@@ -302,5 +310,13 @@ impl Engine {
             .defs()
             .map(|d| (d.name.clone(), d.description.clone()))
             .collect()
+    }
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        if let Err(e) = self.schema.wait_for_cache() {
+            eprintln!("warning: the cache was not written: {e}");
+        }
     }
 }

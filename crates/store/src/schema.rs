@@ -65,6 +65,17 @@ pub struct OrdoSchema {
     /// Serve every table from a Parquet file, never from memory (a cluster
     /// session: see [`crate::Engine::with_session`]).
     pub parquet_only: bool,
+    /// Cache files being written in the background, by path.
+    writing: Mutex<BTreeMap<PathBuf, Writing>>,
+}
+
+/// A table built in this process whose cache file is still being written:
+/// queries meanwhile are served from the table in memory.
+#[derive(Debug)]
+struct Writing {
+    batch: RecordBatch,
+    lines: Vec<String>,
+    done: std::thread::JoinHandle<Result<(), StoreError>>,
 }
 
 impl OrdoSchema {
@@ -75,6 +86,7 @@ impl OrdoSchema {
             touched: Mutex::new(BTreeMap::new()),
             files: Mutex::new(BTreeMap::new()),
             parquet_only: false,
+            writing: Mutex::new(BTreeMap::new()),
         }
     }
 
@@ -149,6 +161,11 @@ impl OrdoSchema {
         let key = cache_key(&def.name, &def.params, &shas);
         let path = self.cache.path(&def.name, &key);
         let cached = def.cached || self.parquet_only;
+        self.reap_written();
+        if let Some(w) = self.lock_writing().get(&path) {
+            self.record(&def.name, w.lines.clone());
+            return memory_table(&w.batch, &def.sorted_by);
+        }
         if cached && path.is_file() {
             let mut lines = read_provenance(&path)?;
             lines.push(format!("read from cache {}", path.display()));
@@ -160,17 +177,70 @@ impl OrdoSchema {
             message,
         })?;
         let mut lines = built.provenance.clone();
-        if cached {
+        if self.parquet_only {
+            // Executors elsewhere read the file: it must exist first.
             self.cache.write(&path, &built.batch, &built.provenance)?;
             lines.push(format!("built and cached at {}", path.display()));
-        }
-        self.record(&def.name, lines);
-        if self.parquet_only {
+            self.record(&def.name, lines);
             return parquet_table(&path, sort_order(&def.sorted_by));
         }
-        let table = MemTable::try_new(built.batch.schema(), vec![vec![built.batch]])?
-            .with_sort_order(sort_order(&def.sorted_by));
-        Ok(Arc::new(table))
+        if cached {
+            // Written while the answer is computed from memory (the cache
+            // write was a second of a cold frame build); the engine waits
+            // for it before it ends (`wait_for_cache`).
+            lines.push(format!("built and cached at {}", path.display()));
+            let (cache, file, batch) = (self.cache.clone(), path.clone(), built.batch.clone());
+            let provenance = built.provenance;
+            let done = std::thread::spawn(move || cache.write(&file, &batch, &provenance));
+            self.lock_writing().insert(
+                path,
+                Writing {
+                    batch: built.batch.clone(),
+                    lines: lines.clone(),
+                    done,
+                },
+            );
+        }
+        self.record(&def.name, lines);
+        memory_table(&built.batch, &def.sorted_by)
+    }
+
+    fn lock_writing(&self) -> std::sync::MutexGuard<'_, BTreeMap<PathBuf, Writing>> {
+        self.writing.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Forgets the background writes that have ended; one that failed is
+    /// reported on standard error (the table will be built again next time).
+    fn reap_written(&self) {
+        let ended: Vec<PathBuf> = self
+            .lock_writing()
+            .iter()
+            .filter(|(_, w)| w.done.is_finished())
+            .map(|(p, _)| p.clone())
+            .collect();
+        for path in ended {
+            let Some(w) = self.lock_writing().remove(&path) else {
+                continue;
+            };
+            if let Err(e) = join(w) {
+                eprintln!("warning: the cache was not written: {e}");
+            }
+        }
+    }
+
+    /// Waits for every cache file still being written; the first failure
+    /// is returned (the answers already given are unaffected: they were
+    /// computed from memory).
+    pub fn wait_for_cache(&self) -> Result<(), StoreError> {
+        let writing = std::mem::take(&mut *self.lock_writing());
+        let mut first = Ok(());
+        for w in writing.into_values() {
+            let result = join(w);
+            if first.is_ok() {
+                first = result;
+            }
+        }
+        first
     }
 
     fn record(&self, table: &str, lines: Vec<String>) {
@@ -179,6 +249,22 @@ impl OrdoSchema {
             .unwrap_or_else(|e| e.into_inner())
             .insert(table.to_string(), lines);
     }
+}
+
+fn join(w: Writing) -> Result<(), StoreError> {
+    w.done
+        .join()
+        .unwrap_or_else(|_| Err(StoreError::Refused("the cache writer panicked".into())))
+}
+
+/// A built table served from memory, with its declared order.
+fn memory_table(
+    batch: &RecordBatch,
+    sorted_by: &[String],
+) -> Result<Arc<dyn TableProvider>, StoreError> {
+    let table = MemTable::try_new(batch.schema(), vec![vec![batch.clone()]])?
+        .with_sort_order(sort_order(sorted_by));
+    Ok(Arc::new(table))
 }
 
 /// A Parquet file as a DataFusion listing table (predicate and projection
@@ -237,5 +323,71 @@ impl SchemaProvider for OrdoSchema {
 
     fn table_exist(&self, name: &str) -> bool {
         self.defs.contains_key(name) || self.file_table(name).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::Int64Array;
+
+    /// A cached table of three rows built from one input file.
+    fn schema_in(dir: &std::path::Path, cache: PathBuf) -> (OrdoSchema, TableDef) {
+        let input = dir.join("input.csv");
+        std::fs::write(&input, "x\n1\n2\n3\n").unwrap();
+        let def = TableDef {
+            name: "t".into(),
+            description: String::new(),
+            inputs: vec![input],
+            params: String::new(),
+            cached: true,
+            sorted_by: vec!["x".into()],
+            build: Arc::new(|| {
+                let batch = RecordBatch::try_from_iter([(
+                    "x",
+                    Arc::new(Int64Array::from(vec![1, 2, 3])) as arrow_array::ArrayRef,
+                )])
+                .map_err(|e| e.to_string())?;
+                Ok(Built {
+                    batch,
+                    provenance: vec!["input.csv (3 rows)".into()],
+                })
+            }),
+        };
+        (OrdoSchema::new(vec![def.clone()], Cache::new(cache)), def)
+    }
+
+    /// The cache file is written in the background, complete once waited
+    /// for, and read (not rebuilt) by the next session.
+    #[test]
+    fn a_table_is_cached_in_the_background_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("cache");
+        let (schema, def) = schema_in(dir.path(), cache.clone());
+        schema.materialize(&def).unwrap();
+        schema.wait_for_cache().unwrap();
+        let files: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
+        assert_eq!(files.len(), 1, "one file, no temporary left: {files:?}");
+        let (next, def) = schema_in(dir.path(), cache);
+        next.materialize(&def).unwrap();
+        let lines = next.provenance();
+        assert_eq!(lines[0], "t: input.csv (3 rows)");
+        assert!(lines[1].starts_with("t: read from cache "), "{lines:?}");
+    }
+
+    /// When the cache cannot be written (here its directory is a file),
+    /// the table is still served from memory and the failure is returned
+    /// by the wait, naming the path.
+    #[test]
+    fn a_failed_background_write_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("cache");
+        std::fs::write(&blocked, "not a directory").unwrap();
+        let (schema, def) = schema_in(dir.path(), blocked.clone());
+        assert!(schema.materialize(&def).is_ok());
+        let err = schema.wait_for_cache().unwrap_err().to_string();
+        assert!(err.contains(&blocked.display().to_string()), "{err}");
+        // Waiting again finds nothing left to wait for.
+        assert!(schema.wait_for_cache().is_ok());
     }
 }
