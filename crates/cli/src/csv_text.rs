@@ -51,16 +51,16 @@ pub fn encode(batch: &RecordBatch, header: bool, out: &mut Vec<u8>) -> Result<()
                 continue; // arrow-csv's default null text is empty
             }
             match &column.cells {
-                Cells::I8(v) => out.extend_from_slice(digits.format(v[row]).as_bytes()),
-                Cells::I16(v) => out.extend_from_slice(digits.format(v[row]).as_bytes()),
-                Cells::I32(v) => out.extend_from_slice(digits.format(v[row]).as_bytes()),
-                Cells::I64(v) => out.extend_from_slice(digits.format(v[row]).as_bytes()),
-                Cells::U8(v) => out.extend_from_slice(digits.format(v[row]).as_bytes()),
-                Cells::U16(v) => out.extend_from_slice(digits.format(v[row]).as_bytes()),
-                Cells::U32(v) => out.extend_from_slice(digits.format(v[row]).as_bytes()),
-                Cells::U64(v) => out.extend_from_slice(digits.format(v[row]).as_bytes()),
+                Cells::I8(v) => int(v[row], &mut digits, out),
+                Cells::I16(v) => int(v[row], &mut digits, out),
+                Cells::I32(v) => int(v[row], &mut digits, out),
+                Cells::I64(v) => int(v[row], &mut digits, out),
+                Cells::U8(v) => int(v[row], &mut digits, out),
+                Cells::U16(v) => int(v[row], &mut digits, out),
+                Cells::U32(v) => int(v[row], &mut digits, out),
+                Cells::U64(v) => int(v[row], &mut digits, out),
                 Cells::F32(v) => out.extend_from_slice(float.format(v[row]).as_bytes()),
-                Cells::F64(v) => out.extend_from_slice(float.format(v[row]).as_bytes()),
+                Cells::F64(v) => f64_text(v[row], &mut float, out),
                 Cells::Bool(a) => {
                     out.extend_from_slice(if a.value(row) { b"true" } else { b"false" })
                 }
@@ -71,6 +71,25 @@ pub fn encode(batch: &RecordBatch, header: bool, out: &mut Vec<u8>) -> Result<()
         out.push(b'\n');
     }
     Ok(())
+}
+
+/// An integer's decimal digits. Most integers of a frame are 0/1 flags
+/// and small codes: a single digit is pushed as one byte.
+fn int<T: itoa::Integer + Copy + TryInto<u8>>(v: T, digits: &mut itoa::Buffer, out: &mut Vec<u8>) {
+    match v.try_into() {
+        Ok(small) if small < 10 => out.push(b'0' + small),
+        _ => out.extend_from_slice(digits.format(v).as_bytes()),
+    }
+}
+
+/// A float as `ryu` writes it; +0.0 (no trade, no dispute), written
+/// `0.0`, is common enough to skip the algorithm.
+fn f64_text(v: f64, float: &mut ryu::Buffer, out: &mut Vec<u8>) {
+    if v.to_bits() == 0 {
+        out.extend_from_slice(b"0.0");
+    } else {
+        out.extend_from_slice(float.format(v).as_bytes());
+    }
 }
 
 /// One column's values, by type.
@@ -183,7 +202,7 @@ mod tests {
             Some(-0.0),
             Some(1e-7),
             Some(1e21),
-            Some(123456.789),
+            Some(0.0),
             Some(1.0),
         ];
         let texts = [
