@@ -78,15 +78,18 @@ impl Alliances {
             "atop_nonagg",
             "atop_consul",
         ];
+        // One lookup per dyad-year serves the five flags.
+        let found: Vec<Option<&[i64; 5]>> = (0..keys.len())
+            .map(|i| self.pledges.get(&keys.key(i)))
+            .collect();
         names
             .iter()
             .enumerate()
             .map(|(k, name)| {
-                let v = (0..keys.len())
-                    .map(|i| {
-                        let (a, b, y) = keys.key(i);
-                        flag(self.pledges.get(&(a, b, y)).map(|p| p[k]), COVERAGE, y)
-                    })
+                let v = found
+                    .iter()
+                    .zip(&keys.year)
+                    .map(|(p, &y)| flag(p.map(|p| p[k]), COVERAGE, y))
                     .collect();
                 Column::ints(name, SOURCE, COVERAGE, v)
             })

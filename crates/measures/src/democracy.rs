@@ -45,14 +45,21 @@ impl Democracy {
             ("dem_polity2_1", "dem_polity2_2", "dem_polity2_dist"),
             ("dem_uds1", "dem_uds2", "dem_uds_dist"),
         ];
+        // One lookup per state-year serves the three scores.
+        let scores = |codes: &[u16]| -> Vec<Option<&[Option<f64>; 3]>> {
+            codes
+                .iter()
+                .zip(&keys.year)
+                .map(|(&c, &y)| self.scores.get(&(c, y)))
+                .collect()
+        };
+        let (first, second) = (scores(&keys.ccode1), scores(&keys.ccode2));
         let mut out = Vec::new();
         for (k, (n1, n2, nd)) in names.into_iter().enumerate() {
-            let a: Vec<Option<f64>> = (0..keys.len())
-                .map(|i| self.score(keys.ccode1[i], keys.year[i], k))
-                .collect();
-            let b: Vec<Option<f64>> = (0..keys.len())
-                .map(|i| self.score(keys.ccode2[i], keys.year[i], k))
-                .collect();
+            let pick = |found: &[Option<&[Option<f64>; 3]>]| -> Vec<Option<f64>> {
+                found.iter().map(|s| s.and_then(|s| s[k])).collect()
+            };
+            let (a, b) = (pick(&first), pick(&second));
             let d = a.iter().zip(&b).map(|(x, y)| distance(*x, *y)).collect();
             out.push(Column::floats(n1, SOURCE, COVERAGE, a));
             out.push(Column::floats(n2, SOURCE, COVERAGE, b));
