@@ -9,8 +9,8 @@
 //! numbers go straight from the column to the output with the crates
 //! arrow-csv itself uses (`itoa`'s digits equal `lexical_core`'s for
 //! integers, `ryu` for floats), and only text cells go through the quoting
-//! rules, those of `csv_core` (quote when a cell holds a comma, a quote or
-//! a line break; double the quotes inside). Any other column type, or a
+//! of `csv_core` (`should_quote` and `quote`: quote when a cell holds a
+//! comma, a quote or a line break; double the quotes inside). Any other column type, or a
 //! one-column batch (where `csv` writes an empty record as `""`), is left to
 //! arrow-csv. `tests::same_bytes_as_arrow_csv` holds the two to the same output.
 
@@ -147,20 +147,27 @@ fn typed_columns(batch: &RecordBatch) -> Option<Vec<Column<'_>>> {
         .collect()
 }
 
-/// A text cell, quoted as `csv_core`'s default writer quotes it.
+/// A text cell, quoted as `csv_core`'s default writer quotes it (its
+/// own test and its own escaping).
 fn text(quoting: &csv_core::Writer, value: &[u8], out: &mut Vec<u8>) {
     if !quoting.should_quote(value) {
         out.extend_from_slice(value);
         return;
     }
-    out.push(b'"');
-    for &b in value {
-        if b == b'"' {
-            out.push(b'"');
-        }
-        out.push(b);
-    }
-    out.push(b'"');
+    let q = quoting.get_quote();
+    out.push(q);
+    // Room for every byte doubled, the most escaping can take.
+    let start = out.len();
+    out.resize(start + 2 * value.len(), 0);
+    let (_, _, written) = csv_core::quote(
+        value,
+        &mut out[start..],
+        q,
+        quoting.get_escape(),
+        quoting.get_double_quote(),
+    );
+    out.truncate(start + written);
+    out.push(q);
 }
 
 #[cfg(test)]

@@ -149,8 +149,8 @@ enum Writer {
 struct CsvOut {
     /// Each slice's text to come, in row order, to the writer thread
     /// (bounded, so memory holds a few slices, not the output).
-    slices: Option<std::sync::mpsc::SyncSender<Receiver<Encoded>>>,
-    writer: Option<std::thread::JoinHandle<anyhow::Result<Target>>>,
+    slices: std::sync::mpsc::SyncSender<Receiver<Encoded>>,
+    writer: std::thread::JoinHandle<anyhow::Result<Target>>,
     /// The header is still to be written.
     header: bool,
 }
@@ -175,17 +175,17 @@ impl CsvOut {
             Ok(target)
         });
         CsvOut {
-            slices: Some(slices),
-            writer: Some(writer),
+            slices,
+            writer,
             header: true,
         }
     }
 
     fn write(&mut self, batch: &RecordBatch) -> anyhow::Result<()> {
         let rows = batch.num_rows();
-        let pending = self.slices.as_ref().expect("open until finished");
+        // An empty batch is one empty slice (the header may be due).
         for start in (0..rows.max(1)).step_by(CSV_SLICE_ROWS) {
-            let slice = batch.slice(start.min(rows), CSV_SLICE_ROWS.min(rows - start.min(rows)));
+            let slice = batch.slice(start, CSV_SLICE_ROWS.min(rows - start));
             let header = std::mem::take(&mut self.header);
             let (text, received) = std::sync::mpsc::sync_channel(1);
             rayon::spawn(move || {
@@ -193,7 +193,7 @@ impl CsvOut {
                 let encoded = crate::csv_text::encode(&slice, header, &mut buf).map(|()| buf);
                 let _ = text.send(encoded);
             });
-            if pending.send(received).is_err() {
+            if self.slices.send(received).is_err() {
                 // The writer stopped on an error; `finish` reports it.
                 break;
             }
@@ -202,9 +202,9 @@ impl CsvOut {
     }
 
     /// Waits for the writer thread and returns the output it wrote to.
-    fn finish(mut self) -> anyhow::Result<Target> {
-        drop(self.slices.take());
-        let writer = self.writer.take().expect("joined once");
+    fn finish(self) -> anyhow::Result<Target> {
+        let CsvOut { slices, writer, .. } = self;
+        drop(slices); // the writer ends after the last slice
         writer
             .join()
             .map_err(|_| anyhow::anyhow!("the CSV writer thread panicked"))?

@@ -10,7 +10,7 @@
 use crate::data_dir::{DataDir, DataError};
 use crate::table::{Col, ReadError, Row, SourceUse};
 use arrow_array::builder::{Date32Builder, Float64Builder, Int64Builder, StringBuilder};
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 use std::sync::Arc;
 
@@ -264,24 +264,11 @@ fn duplicate(
     }
 }
 
-/// A value as the file wrote it, for messages (empty when missing).
+/// A key value for a message, as arrow displays it (empty when missing).
 fn value_text(array: &ArrayRef, row: usize) -> String {
-    use arrow_array::cast::AsArray;
-    use arrow_array::types::{Date32Type, Float64Type, Int64Type};
-    if array.is_null(row) {
-        return String::new();
-    }
-    match array.data_type() {
-        DataType::Int64 => array.as_primitive::<Int64Type>().value(row).to_string(),
-        DataType::Float64 => array.as_primitive::<Float64Type>().value(row).to_string(),
-        DataType::Utf8 => array.as_string::<i32>().value(row).to_string(),
-        DataType::Date32 => {
-            let days = array.as_primitive::<Date32Type>().value(row);
-            arrow_array::temporal_conversions::as_date::<Date32Type>(i64::from(days))
-                .map_or_else(|| days.to_string(), |d| d.to_string())
-        }
-        other => format!("({other})"),
-    }
+    use arrow_cast::display::{ArrayFormatter, FormatOptions};
+    ArrayFormatter::try_new(array.as_ref(), &FormatOptions::default())
+        .map_or_else(|e| format!("({e})"), |f| f.value(row).to_string())
 }
 
 fn arrow_type(kind: Kind) -> DataType {

@@ -255,8 +255,12 @@ impl Engine {
     /// its stored order, splitting the scan over the cores only to merge
     /// the parts back row by row (a sort-preserving merge of a million
     /// rows) costs more than the split gains; one partition streams the
-    /// table as stored. Not for a cluster, whose point is the split.
+    /// table as stored. A cluster's engine (one `located` elsewhere) is left
+    /// as it is: its point is the split.
     pub fn in_stored_order(self) -> Engine {
+        if self.location.is_some() {
+            return self;
+        }
         self.ctx
             .state_ref()
             .write()

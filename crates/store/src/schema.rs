@@ -212,16 +212,16 @@ impl OrdoSchema {
     /// Forgets the background writes that have ended; one that failed is
     /// reported on standard error (the table will be built again next time).
     fn reap_written(&self) {
-        let ended: Vec<PathBuf> = self
-            .lock_writing()
-            .iter()
-            .filter(|(_, w)| w.done.is_finished())
-            .map(|(p, _)| p.clone())
-            .collect();
-        for path in ended {
-            let Some(w) = self.lock_writing().remove(&path) else {
-                continue;
-            };
+        let ended: Vec<Writing> = {
+            let mut writing = self.lock_writing();
+            let paths: Vec<PathBuf> = writing
+                .iter()
+                .filter(|(_, w)| w.done.is_finished())
+                .map(|(p, _)| p.clone())
+                .collect();
+            paths.iter().filter_map(|p| writing.remove(p)).collect()
+        };
+        for w in ended {
             if let Err(e) = join(w) {
                 eprintln!("warning: the cache was not written: {e}");
             }

@@ -41,11 +41,7 @@ pub fn run(ctx: &Context, args: DyadsArgs) -> anyhow::Result<()> {
         ctx.note(rule);
     }
     let (engine, _world) = ctx.engine()?;
-    let engine = if ctx.cluster().is_some() {
-        engine
-    } else {
-        engine.in_stored_order()
-    };
+    let engine = engine.in_stored_order();
     let sql = format!("SELECT * FROM {table} WHERE year BETWEEN {from} AND {to}{prd} ORDER BY ccode1, ccode2, year");
     print_query(
         ctx,
