@@ -1,10 +1,13 @@
 //! Times the phases of building the full dyad-year frame (for BENCHMARKS.md):
-//! `cargo run --release -p ordo-measures --example frame_phases [-- --directed]`.
+//! `cargo run --release -p ordo-measures --example frame_phases [-- --directed [--unmirrored]]`.
 
-use ordo_measures::{dyad_frame, Inputs, Universe};
+use ordo_measures::{dyad_frame, dyad_frame_unmirrored, Inputs, Universe};
 use ordo_sources::DataDir;
 use ordo_states::States;
 use std::time::Instant;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let directed = std::env::args().any(|a| a == "--directed");
@@ -24,7 +27,11 @@ fn main() {
         keys.len()
     );
     let t = Instant::now();
-    let frame = dyad_frame(&inputs, &states, &universe, &keys);
+    let frame = if std::env::args().any(|a| a == "--unmirrored") {
+        dyad_frame_unmirrored(&inputs, &states, &universe, &keys)
+    } else {
+        dyad_frame(&inputs, &states, &universe, &keys)
+    };
     eprintln!(
         "measures    {:>7.2} s  ({} columns)",
         t.elapsed().as_secs_f64(),

@@ -62,13 +62,6 @@ impl Alliances {
         Ok((Alliances { pledges }, t.source))
     }
 
-    /// Pledges and portfolio similarity.
-    pub fn columns(&self, keys: &DyadYears, universe: &Universe<'_>) -> Vec<Column> {
-        let mut out = self.pledge_columns(keys);
-        out.extend(self.portfolio_columns(keys, universe));
-        out
-    }
-
     /// The five pledge flags only.
     pub fn pledge_columns(&self, keys: &DyadYears) -> Vec<Column> {
         let names = [
@@ -89,14 +82,14 @@ impl Alliances {
                 let v = found
                     .iter()
                     .zip(&keys.year)
-                    .map(|(p, &y)| flag(p.map(|p| p[k]), COVERAGE, y))
-                    .collect();
+                    .map(|(p, &y)| flag(p.map(|p| p[k]), COVERAGE, y));
                 Column::ints(name, SOURCE, COVERAGE, v)
             })
             .collect()
     }
 
-    fn portfolio_columns(&self, keys: &DyadYears, universe: &Universe<'_>) -> Vec<Column> {
+    /// Portfolio similarity only.
+    pub fn portfolio_columns(&self, keys: &DyadYears, universe: &Universe<'_>) -> Vec<Column> {
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         for i in 0..keys.len() {
             if crate::column::covers(COVERAGE, keys.year[i]) {

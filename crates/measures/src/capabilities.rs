@@ -8,7 +8,7 @@
 //! larger as preponderance grows; NULL if either CINC is missing or zero.
 
 use crate::batch;
-use crate::column::Column;
+use crate::column::{float_pairs, Column};
 use crate::dyads::DyadYears;
 use crate::Map;
 use ordo_sources::datasets::nmc;
@@ -42,22 +42,17 @@ impl Capabilities {
     }
 
     pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
-        let c1: Vec<Option<f64>> = (0..keys.len())
-            .map(|i| self.cinc(keys.ccode1[i], keys.year[i]))
-            .collect();
-        let c2: Vec<Option<f64>> = (0..keys.len())
-            .map(|i| self.cinc(keys.ccode2[i], keys.year[i]))
-            .collect();
-        let ratio = c1
-            .iter()
-            .zip(&c2)
-            .map(|(a, b)| capability_ratio(*a, *b))
-            .collect();
-        vec![
-            Column::floats("nmc_cinc1", SOURCE, COVERAGE, c1),
-            Column::floats("nmc_cinc2", SOURCE, COVERAGE, c2),
-            Column::floats("nmc_capratio", SOURCE, COVERAGE, ratio),
-        ]
+        let cinc = |name, codes: &[u16]| {
+            let v = codes.iter().zip(&keys.year).map(|(&c, &y)| self.cinc(c, y));
+            Column::floats(name, SOURCE, COVERAGE, v)
+        };
+        let (c1, c2) = (
+            cinc("nmc_cinc1", &keys.ccode1),
+            cinc("nmc_cinc2", &keys.ccode2),
+        );
+        let ratio = float_pairs(&c1, &c2).map(|(a, b)| capability_ratio(a, b));
+        let ratio = Column::floats("nmc_capratio", SOURCE, COVERAGE, ratio);
+        vec![c1, c2, ratio]
     }
 }
 

@@ -2,6 +2,7 @@
 //! source covers (so "missing because not covered" can be told apart from
 //! "missing in the source").
 
+use arrow_array::cast::AsArray;
 use arrow_array::{ArrayRef, Float64Array, Int64Array};
 use std::sync::Arc;
 
@@ -16,18 +17,21 @@ pub struct Column {
     pub values: ArrayRef,
 }
 
+/// The constructors take the values as an iterator, so that a measure
+/// writes them straight into the Arrow buffers: a `Vec<Option<f64>>` first
+/// would take twice the memory of the column, two million rows at a time.
 impl Column {
     pub fn ints(
         name: &'static str,
         source: &'static str,
         coverage: (i32, i32),
-        v: Vec<Option<i64>>,
+        v: impl IntoIterator<Item = Option<i64>>,
     ) -> Column {
         Column {
             name,
             source,
             coverage,
-            values: Arc::new(Int64Array::from(v)),
+            values: Arc::new(v.into_iter().collect::<Int64Array>()),
         }
     }
 
@@ -35,13 +39,13 @@ impl Column {
         name: &'static str,
         source: &'static str,
         coverage: (i32, i32),
-        v: Vec<Option<f64>>,
+        v: impl IntoIterator<Item = Option<f64>>,
     ) -> Column {
         Column {
             name,
             source,
             coverage,
-            values: Arc::new(Float64Array::from(v)),
+            values: Arc::new(v.into_iter().collect::<Float64Array>()),
         }
     }
 }
@@ -58,6 +62,15 @@ pub fn record_batch(columns: Vec<(&str, ArrayRef)>) -> arrow_array::RecordBatch 
         columns.into_iter().map(|(_, a)| a).collect(),
     )
     .expect("columns of equal length")
+}
+
+/// The values of two float columns side by side, row by row.
+pub fn float_pairs<'a>(
+    a: &'a Column,
+    b: &'a Column,
+) -> impl Iterator<Item = (Option<f64>, Option<f64>)> + 'a {
+    let floats = |c: &'a Column| c.values.as_primitive::<arrow_array::types::Float64Type>();
+    floats(a).iter().zip(floats(b))
 }
 
 /// Inside `[lo, hi]`.

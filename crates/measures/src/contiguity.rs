@@ -61,9 +61,8 @@ impl Contiguity {
     }
 
     pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
-        let v = (0..keys.len())
-            .map(|i| self.conttype(keys.ccode1[i], keys.ccode2[i], keys.year[i]))
-            .collect();
+        let v =
+            (0..keys.len()).map(|i| self.conttype(keys.ccode1[i], keys.ccode2[i], keys.year[i]));
         vec![Column::ints("cow_conttype", "cow_contdir", COVERAGE, v)]
     }
 }

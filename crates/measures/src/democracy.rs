@@ -8,7 +8,7 @@
 //! distance keeps both directions symmetric). NULL when either is missing.
 
 use crate::batch;
-use crate::column::{distance, Column};
+use crate::column::{distance, float_pairs, Column};
 use crate::dyads::DyadYears;
 use crate::Map;
 use ordo_sources::datasets::democracy::{COVERAGE, DEMOCRACY};
@@ -56,14 +56,14 @@ impl Democracy {
         let (first, second) = (scores(&keys.ccode1), scores(&keys.ccode2));
         let mut out = Vec::new();
         for (k, (n1, n2, nd)) in names.into_iter().enumerate() {
-            let pick = |found: &[Option<&[Option<f64>; 3]>]| -> Vec<Option<f64>> {
-                found.iter().map(|s| s.and_then(|s| s[k])).collect()
+            let pick = |name, found: &[Option<&[Option<f64>; 3]>]| {
+                let v = found.iter().map(|s| s.and_then(|s| s[k]));
+                Column::floats(name, SOURCE, COVERAGE, v)
             };
-            let (a, b) = (pick(&first), pick(&second));
-            let d = a.iter().zip(&b).map(|(x, y)| distance(*x, *y)).collect();
-            out.push(Column::floats(n1, SOURCE, COVERAGE, a));
-            out.push(Column::floats(n2, SOURCE, COVERAGE, b));
-            out.push(Column::floats(nd, SOURCE, COVERAGE, d));
+            let (a, b) = (pick(n1, &first), pick(n2, &second));
+            let d = float_pairs(&a, &b).map(|(x, y)| distance(x, y));
+            let d = Column::floats(nd, SOURCE, COVERAGE, d);
+            out.extend([a, b, d]);
         }
         out
     }

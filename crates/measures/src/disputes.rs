@@ -114,8 +114,7 @@ fn columns_of(
             coverage,
             rec.iter()
                 .zip(year)
-                .map(|(r, y)| flag(r.map(|r| r.0), coverage, *y))
-                .collect(),
+                .map(|(r, y)| flag(r.map(|r| r.0), coverage, *y)),
         ),
         Column::ints(
             names[1],
@@ -123,20 +122,19 @@ fn columns_of(
             coverage,
             rec.iter()
                 .zip(year)
-                .map(|(r, y)| flag(r.map(|r| r.1), coverage, *y))
-                .collect(),
+                .map(|(r, y)| flag(r.map(|r| r.1), coverage, *y)),
         ),
         Column::ints(
             names[2],
             source,
             coverage,
-            rec.iter().map(|r| r.and_then(|r| r.2)).collect(),
+            rec.iter().map(|r| r.and_then(|r| r.2)),
         ),
         Column::ints(
             names[3],
             source,
             coverage,
-            rec.iter().map(|r| r.and_then(|r| r.3)).collect(),
+            rec.iter().map(|r| r.and_then(|r| r.3)),
         ),
     ]
 }

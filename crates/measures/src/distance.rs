@@ -86,19 +86,15 @@ impl Distances {
     }
 
     pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
-        let capdist = (0..keys.len())
-            .map(|i| {
-                let (a, b, y) = keys.key(i);
-                let ((la1, lo1), (la2, lo2)) = (self.capital(a, y)?, self.capital(b, y)?);
-                Some(haversine_km(la1, lo1, la2, lo2))
-            })
-            .collect();
-        let mind = (0..keys.len())
-            .map(|i| {
-                let (a, b, y) = keys.key(i);
-                self.mindist.get(&(a.min(b), a.max(b), y)).copied()
-            })
-            .collect();
+        let capdist = (0..keys.len()).map(|i| {
+            let (a, b, y) = keys.key(i);
+            let ((la1, lo1), (la2, lo2)) = (self.capital(a, y)?, self.capital(b, y)?);
+            Some(haversine_km(la1, lo1, la2, lo2))
+        });
+        let mind = (0..keys.len()).map(|i| {
+            let (a, b, y) = keys.key(i);
+            self.mindist.get(&(a.min(b), a.max(b), y)).copied()
+        });
         vec![
             Column::floats("capdist", "cow_capitals", (1816, 2020), capdist),
             Column::floats("cow_mindist", "cow_mindist", mindist::COVERAGE, mind),

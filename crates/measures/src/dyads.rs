@@ -39,7 +39,7 @@ impl DyadYears {
         (self.ccode1[i], self.ccode2[i], self.year[i])
     }
 
-    fn push(&mut self, a: u16, b: u16, y: i32) {
+    pub(crate) fn push(&mut self, a: u16, b: u16, y: i32) {
         self.ccode1.push(a);
         self.ccode2.push(b);
         self.year.push(y);

@@ -5,6 +5,7 @@ use crate::column::Column;
 use crate::dyads::{DyadYears, Universe};
 use crate::inputs::Inputs;
 use crate::majors;
+use crate::mirror::{Pairs, Sides};
 use arrow_array::{ArrayRef, Int64Array, RecordBatch};
 use arrow_schema::{Field, Schema};
 use ordo_states::States;
@@ -26,31 +27,107 @@ pub struct Frame {
     pub columns: Vec<ColumnInfo>,
 }
 
-/// All measures for the given dyad-years.
+/// A group of measure columns computed together, and how its values
+/// behave when the two states swap places.
+struct Group<'a> {
+    sides: Sides,
+    run: Box<Measures<'a>>,
+}
+
+/// Computes a group's columns for the given keys.
+type Measures<'a> = dyn Fn(&DyadYears) -> Vec<Column> + Send + Sync + 'a;
+
+fn group<'a>(
+    sides: Sides,
+    run: impl Fn(&DyadYears) -> Vec<Column> + Send + Sync + 'a,
+) -> Group<'a> {
+    Group {
+        sides,
+        run: Box::new(run),
+    }
+}
+
+/// Every measure group of a dyad-year frame, in column order.
+fn groups<'a>(
+    inputs: &'a Inputs,
+    states: &'a States,
+    universe: &'a Universe<'_>,
+) -> Vec<Group<'a>> {
+    use Sides::{Directed, Symmetric};
+    vec![
+        group(Symmetric(&[("cowmaj1", "cowmaj2")]), |k| {
+            majors::columns(&states.majors_2024, k)
+        }),
+        group(Symmetric(&[("nmc_cinc1", "nmc_cinc2")]), |k| {
+            inputs.capabilities.columns(k)
+        }),
+        // ATOP's dyad-years are directed: a pledge can run one way only.
+        group(Directed, |k| inputs.alliances.pledge_columns(k)),
+        group(Symmetric(&[]), |k| {
+            inputs.alliances.portfolio_columns(k, universe)
+        }),
+        group(Directed, |k| inputs.disputes.columns(k)),
+        group(Directed, |k| inputs.wars.columns(k)),
+        group(Symmetric(&[]), |k| inputs.rivalries.columns(k)),
+        group(
+            Symmetric(&[("trade_flow1", "trade_flow2"), ("trade_dep1", "trade_dep2")]),
+            |k| inputs.trade.columns(k),
+        ),
+        group(Symmetric(&[]), |k| inputs.contiguity.columns(k)),
+        group(Symmetric(&[]), |k| inputs.distances.columns(k)),
+        group(Symmetric(&[]), |k| inputs.igos.columns(k)),
+        group(
+            Symmetric(&[
+                ("dem_polyarchy1", "dem_polyarchy2"),
+                ("dem_polity2_1", "dem_polity2_2"),
+                ("dem_uds1", "dem_uds2"),
+            ]),
+            |k| inputs.democracy.columns(k),
+        ),
+        group(Symmetric(&[("bsv_ideal1", "bsv_ideal2")]), |k| {
+            inputs.un.columns(k)
+        }),
+    ]
+}
+
+/// All measures for the given dyad-years. A directed frame's symmetric
+/// measures are computed once per unordered pair (see `mirror.rs`).
 pub fn dyad_frame(
     inputs: &Inputs,
     states: &States,
     universe: &Universe<'_>,
     keys: &DyadYears,
 ) -> Frame {
-    type Group<'a> = Box<dyn Fn() -> Vec<Column> + Send + Sync + 'a>;
-    let groups: Vec<Group<'_>> = vec![
-        Box::new(|| majors::columns(&states.majors_2024, keys)),
-        Box::new(|| inputs.capabilities.columns(keys)),
-        Box::new(|| inputs.alliances.columns(keys, universe)),
-        Box::new(|| inputs.disputes.columns(keys)),
-        Box::new(|| inputs.wars.columns(keys)),
-        Box::new(|| inputs.rivalries.columns(keys)),
-        Box::new(|| inputs.trade.columns(keys)),
-        Box::new(|| inputs.contiguity.columns(keys)),
-        Box::new(|| inputs.distances.columns(keys)),
-        Box::new(|| inputs.igos.columns(keys)),
-        Box::new(|| inputs.democracy.columns(keys)),
-        Box::new(|| inputs.un.columns(keys)),
-    ];
+    let groups = groups(inputs, states, universe);
+    if !keys.directed {
+        return frame_of(keys, &groups, |g| (g.run)(keys));
+    }
+    let pairs = Pairs::of(keys);
+    frame_of(keys, &groups, |g| match g.sides {
+        Sides::Directed => (g.run)(keys),
+        Sides::Symmetric(swapped) => pairs.place(&(g.run)(&pairs.keys), swapped),
+    })
+}
+
+/// All measures computed on each key as given, directed or not: the
+/// reference the mirrored directed frame is tested against.
+pub fn dyad_frame_unmirrored(
+    inputs: &Inputs,
+    states: &States,
+    universe: &Universe<'_>,
+    keys: &DyadYears,
+) -> Frame {
+    frame_of(keys, &groups(inputs, states, universe), |g| (g.run)(keys))
+}
+
+fn frame_of(
+    keys: &DyadYears,
+    groups: &[Group<'_>],
+    columns_of: impl Fn(&Group<'_>) -> Vec<Column> + Sync,
+) -> Frame {
     // rayon keeps the jobs' order in its results, so the frame's columns
     // do not depend on timing.
-    let columns: Vec<Vec<Column>> = groups.par_iter().map(|job| job()).collect();
+    let columns: Vec<Vec<Column>> = groups.par_iter().map(&columns_of).collect();
     assemble(keys, columns.into_iter().flatten().collect())
 }
 

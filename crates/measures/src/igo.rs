@@ -50,12 +50,10 @@ impl Igos {
     }
 
     pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
-        let v = (0..keys.len())
-            .map(|i| {
-                let (a, b, y) = keys.key(i);
-                self.shared.get(&(a.min(b), a.max(b), y)).copied()
-            })
-            .collect();
+        let v = (0..keys.len()).map(|i| {
+            let (a, b, y) = keys.key(i);
+            self.shared.get(&(a.min(b), a.max(b), y)).copied()
+        });
         vec![Column::ints("igo_shared", "cow_igo_ndy", COVERAGE, v)]
     }
 }

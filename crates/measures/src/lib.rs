@@ -24,6 +24,7 @@ pub mod leaders;
 pub mod majors;
 pub mod majors_rule;
 pub mod middle;
+pub mod mirror;
 pub mod movement;
 pub mod portfolio;
 pub mod rivalries;
@@ -43,5 +44,5 @@ pub use dyads::{DyadYears, Universe};
 /// replaces std's DoS-resistant SipHash; lookups per dyad-year dominate the
 /// frame build.
 pub type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-pub use frame::{dyad_frame, politically_relevant, ColumnInfo, Frame};
+pub use frame::{dyad_frame, dyad_frame_unmirrored, politically_relevant, ColumnInfo, Frame};
 pub use inputs::Inputs;

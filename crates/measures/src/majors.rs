@@ -20,13 +20,10 @@ pub fn is_major_in(majors: &MajorPowers, code: u16, year: i32) -> bool {
 }
 
 pub fn columns(majors: &MajorPowers, keys: &DyadYears) -> Vec<Column> {
-    let col = |codes: &[u16]| -> Vec<Option<i64>> {
-        (0..keys.len())
-            .map(|i| Some(i64::from(is_major_in(majors, codes[i], keys.year[i]))))
-            .collect()
+    let col = |name, codes: &[u16]| {
+        let v =
+            (0..keys.len()).map(|i| Some(i64::from(is_major_in(majors, codes[i], keys.year[i]))));
+        Column::ints(name, "cow_majors_v2024", COVERAGE, v)
     };
-    vec![
-        Column::ints("cowmaj1", "cow_majors_v2024", COVERAGE, col(&keys.ccode1)),
-        Column::ints("cowmaj2", "cow_majors_v2024", COVERAGE, col(&keys.ccode2)),
-    ]
+    vec![col("cowmaj1", &keys.ccode1), col("cowmaj2", &keys.ccode2)]
 }

@@ -84,30 +84,29 @@ impl Trade {
         let flows: Vec<(Option<f64>, Option<f64>)> = (0..keys.len())
             .map(|i| self.flows(keys.ccode1[i], keys.ccode2[i], keys.year[i]))
             .collect();
-        let dep = |code: &[u16]| -> Vec<Option<f64>> {
-            (0..keys.len())
-                .map(|i| {
-                    let total = *self.total.get(&(code[i], keys.year[i]))?;
-                    let (f1, f2) = flows[i];
-                    (total > 0.0).then_some((f1? + f2?) / total)
-                })
-                .collect()
+        let dep = |name, code: &[u16]| {
+            let v = (0..keys.len()).map(|i| {
+                let total = *self.total.get(&(code[i], keys.year[i]))?;
+                let (f1, f2) = flows[i];
+                (total > 0.0).then_some((f1? + f2?) / total)
+            });
+            Column::floats(name, "cow_trade_sy", COVERAGE, v)
         };
         vec![
             Column::floats(
                 "trade_flow1",
                 "cow_trade_ndy",
                 COVERAGE,
-                flows.iter().map(|f| f.0).collect(),
+                flows.iter().map(|f| f.0),
             ),
             Column::floats(
                 "trade_flow2",
                 "cow_trade_ndy",
                 COVERAGE,
-                flows.iter().map(|f| f.1).collect(),
+                flows.iter().map(|f| f.1),
             ),
-            Column::floats("trade_dep1", "cow_trade_sy", COVERAGE, dep(&keys.ccode1)),
-            Column::floats("trade_dep2", "cow_trade_sy", COVERAGE, dep(&keys.ccode2)),
+            dep("trade_dep1", &keys.ccode1),
+            dep("trade_dep2", &keys.ccode2),
         ]
     }
 }

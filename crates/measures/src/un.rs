@@ -20,7 +20,7 @@
 //! 2000-2012) is NULL: ambiguous.
 
 use crate::batch;
-use crate::column::{distance, Column};
+use crate::column::{distance, float_pairs, Column};
 use crate::dyads::DyadYear;
 use crate::dyads::DyadYears;
 use crate::un_votes::{dyad_year_scores, UnScores, Vote};
@@ -120,45 +120,39 @@ impl UnVoting {
                 self.scores.get(&(a.min(b), a.max(b), y))
             })
             .collect();
-        let f = |get: &dyn Fn(&UnScores) -> Option<f64>| {
-            sc.iter().map(|s| s.and_then(get)).collect::<Vec<_>>()
+        let f = |name, get: fn(&UnScores) -> Option<f64>| {
+            let v = sc.iter().map(|s| s.and_then(get));
+            Column::floats(name, "unvotes", VOTES_COVERAGE, v)
         };
-        let ideal = |code: &[u16]| -> Vec<Option<f64>> {
-            (0..keys.len())
-                .map(|i| self.ideal.get(&(code[i], keys.year[i])).copied().flatten())
-                .collect()
+        let ideal = |name, code: &[u16]| {
+            let v = (0..keys.len())
+                .map(|i| self.ideal.get(&(code[i], keys.year[i])).copied().flatten());
+            Column::floats(name, "un_ideal_points_bsv", IDEAL_POINTS_COVERAGE, v)
         };
-        let (i1, i2) = (ideal(&keys.ccode1), ideal(&keys.ccode2));
-        let d = i1.iter().zip(&i2).map(|(a, b)| distance(*a, *b)).collect();
+        let (i1, i2) = (
+            ideal("bsv_ideal1", &keys.ccode1),
+            ideal("bsv_ideal2", &keys.ccode2),
+        );
+        let d = Column::floats(
+            "bsv_distance",
+            "un_ideal_points_bsv",
+            IDEAL_POINTS_COVERAGE,
+            float_pairs(&i1, &i2).map(|(a, b)| distance(a, b)),
+        );
         vec![
             Column::ints(
                 "un_nvotes",
                 "unvotes",
                 VOTES_COVERAGE,
-                sc.iter().map(|s| s.map(|s| s.n as i64)).collect(),
+                sc.iter().map(|s| s.map(|s| s.n as i64)),
             ),
-            Column::floats("un_agree", "unvotes", VOTES_COVERAGE, f(&|s| Some(s.agree))),
-            Column::floats("un_s", "unvotes", VOTES_COVERAGE, f(&|s| s.s)),
-            Column::floats("un_kappa", "unvotes", VOTES_COVERAGE, f(&|s| s.kappa)),
-            Column::floats("un_pi", "unvotes", VOTES_COVERAGE, f(&|s| s.pi)),
-            Column::floats(
-                "bsv_ideal1",
-                "un_ideal_points_bsv",
-                IDEAL_POINTS_COVERAGE,
-                i1,
-            ),
-            Column::floats(
-                "bsv_ideal2",
-                "un_ideal_points_bsv",
-                IDEAL_POINTS_COVERAGE,
-                i2,
-            ),
-            Column::floats(
-                "bsv_distance",
-                "un_ideal_points_bsv",
-                IDEAL_POINTS_COVERAGE,
-                d,
-            ),
+            f("un_agree", |s| Some(s.agree)),
+            f("un_s", |s| s.s),
+            f("un_kappa", |s| s.kappa),
+            f("un_pi", |s| s.pi),
+            i1,
+            i2,
+            d,
         ]
     }
 }

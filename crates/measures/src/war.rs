@@ -51,17 +51,13 @@ impl Wars {
                 "cowwar_inter",
                 SOURCE,
                 COVERAGE,
-                (0..keys.len())
-                    .map(|i| flag(get(i).map(|r| r.0), COVERAGE, keys.year[i]))
-                    .collect(),
+                (0..keys.len()).map(|i| flag(get(i).map(|r| r.0), COVERAGE, keys.year[i])),
             ),
             Column::ints(
                 "cowwar_onset",
                 SOURCE,
                 COVERAGE,
-                (0..keys.len())
-                    .map(|i| flag(get(i).map(|r| r.1), COVERAGE, keys.year[i]))
-                    .collect(),
+                (0..keys.len()).map(|i| flag(get(i).map(|r| r.1), COVERAGE, keys.year[i])),
             ),
         ]
     }

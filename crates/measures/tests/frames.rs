@@ -6,7 +6,7 @@
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type};
 use arrow_array::{Array, RecordBatch};
-use ordo_measures::{dyad_frame, Inputs, Universe};
+use ordo_measures::{dyad_frame, dyad_frame_unmirrored, Inputs, Universe};
 use ordo_sources::DataDir;
 use ordo_states::States;
 use std::sync::OnceLock;
@@ -218,4 +218,52 @@ fn italy_russia_other_measures() {
     assert!((2300.0..2450.0).contains(&d), "{d}");
     // Polity2 of Italy in 1938 is -9 (a score, not missing).
     assert_eq!(float("dem_polity2_1", 1938), Some(-9.0));
+}
+
+/// The directed frame computes symmetric measures once per unordered pair
+/// and places them on both orderings (`mirror.rs`); every column must equal
+/// the one computed on each ordered key, for years with wars, one-sided
+/// pledges, disputes and UN votes.
+#[test]
+fn mirrored_directed_frames_equal_frames_computed_each_way() {
+    let w = world();
+    let u = Universe::new(&w.states.system, Some(2022));
+    for (from, to) in [(1914, 1918), (1938, 1945), (1989, 1992)] {
+        let keys = u.dyad_years(from, to, true);
+        let mirrored = dyad_frame(&w.inputs, &w.states, &u, &keys).batch;
+        let each_way = dyad_frame_unmirrored(&w.inputs, &w.states, &u, &keys).batch;
+        assert_eq!(mirrored.num_rows(), keys.len());
+        for (field, (m, e)) in mirrored
+            .schema()
+            .fields()
+            .iter()
+            .zip(mirrored.columns().iter().zip(each_way.columns()))
+        {
+            assert_eq!(m, e, "{} in {from}-{to}", field.name());
+        }
+    }
+    // One ordering only, reversed: Russia-Italy. Its pairs are not among the
+    // keys, so every row is placed from a reversed pair.
+    let keys = u.dyad(365, 325, 1816, 2022, true);
+    let mirrored = dyad_frame(&w.inputs, &w.states, &u, &keys).batch;
+    assert_eq!(
+        mirrored,
+        dyad_frame_unmirrored(&w.inputs, &w.states, &u, &keys).batch
+    );
+    // And its values are Italy-Russia's, sides swapped: the USSR's CINC in
+    // 1938 and its imports from Italy in 1931 (15, against Italy's 29).
+    let at = |b: &RecordBatch, col: &str, year: i32| {
+        let a = b.column_by_name(col).unwrap().as_primitive::<Float64Type>();
+        let i = (year - 1816) as usize;
+        a.is_valid(i).then(|| a.value(i))
+    };
+    assert_eq!(at(&mirrored, "nmc_cinc1", 1938), float("nmc_cinc2", 1938));
+    assert!(at(&mirrored, "nmc_cinc1", 1938).is_some());
+    assert_eq!(
+        (
+            at(&mirrored, "trade_flow1", 1931),
+            at(&mirrored, "trade_flow2", 1931)
+        ),
+        (Some(15.0), Some(29.0))
+    );
 }
