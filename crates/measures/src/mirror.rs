@@ -47,38 +47,22 @@ fn packed((a, b, y): DyadYear) -> u64 {
 
 impl Pairs {
     pub fn of(directed: &DyadYears) -> Pairs {
-        // Rows already in `(ccode1 < ccode2)` order are sorted as their pairs
-        // are; only the reversed rows need sorting, then one merge assigns
-        // every row its pair (a sort of all rows took 0.2 s on the full
-        // frame, this a fifth of it).
-        let pair_of = |i: usize| packed(unordered(directed.key(i)));
-        let (mut forward, mut reversed): (Vec<u32>, Vec<u32>) = (0..directed.len() as u32)
-            .partition(|&i| directed.ccode1[i as usize] < directed.ccode2[i as usize]);
-        forward.sort_by_key(|&i| pair_of(i as usize)); // a no-op on sorted keys
-        reversed.sort_by_key(|&i| pair_of(i as usize));
+        // One sort of the rows by their pair, packed into an integer: under
+        // 0.1 s for the full directed frame.
+        let mut order: Vec<(u64, u32)> = (0..directed.len())
+            .map(|i| (packed(unordered(directed.key(i))), i as u32))
+            .collect();
+        order.sort_unstable();
         let mut keys = DyadYears::default();
         let mut rows = vec![(0, 0); directed.len()];
-        let (mut f, mut r) = (forward.iter().peekable(), reversed.iter().peekable());
         let mut last = None;
-        loop {
-            let take_forward = match (f.peek(), r.peek()) {
-                (Some(&&i), Some(&&j)) => pair_of(i as usize) <= pair_of(j as usize),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            let (i, side) = if take_forward {
-                (*f.next().expect("peeked") as usize, 0)
-            } else {
-                (*r.next().expect("peeked") as usize, 1)
-            };
-            let pair = pair_of(i);
+        for (pair, i) in order {
+            let (a, b, y) = directed.key(i as usize);
             if last != Some(pair) {
-                let (a, b, y) = unordered(directed.key(i));
-                keys.push(a, b, y);
+                keys.push(a.min(b), a.max(b), y);
                 last = Some(pair);
             }
-            rows[i] = (side, keys.len() - 1);
+            rows[i as usize] = (usize::from(a > b), keys.len() - 1);
         }
         Pairs { keys, rows }
     }
