@@ -98,12 +98,11 @@ pub fn dyad_frame(
     universe: &Universe<'_>,
     keys: &DyadYears,
 ) -> Frame {
-    let groups = groups(inputs, states, universe);
     if !keys.directed {
-        return frame_of(keys, &groups, |g| (g.run)(keys));
+        return dyad_frame_unmirrored(inputs, states, universe, keys);
     }
     let pairs = Pairs::of(keys);
-    frame_of(keys, &groups, |g| match g.sides {
+    frame_of(keys, &groups(inputs, states, universe), |g| match g.sides {
         Sides::Directed => (g.run)(keys),
         Sides::Symmetric(swapped) => pairs.place(&(g.run)(&pairs.keys), swapped),
     })
