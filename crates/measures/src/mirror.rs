@@ -88,9 +88,11 @@ impl Pairs {
                     });
                 let sides: [&dyn Array; 2] = [c.values.as_ref(), partner.as_ref()];
                 Column {
+                    name: c.name,
+                    source: c.source,
+                    coverage: c.coverage,
                     values: interleave(&sides, &self.rows)
                         .expect("both sides of a pair have one type"),
-                    ..c.clone()
                 }
             })
             .collect()

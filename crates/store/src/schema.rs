@@ -212,16 +212,15 @@ impl OrdoSchema {
     /// Forgets the background writes that have ended; one that failed is
     /// reported on standard error (the table will be built again next time).
     fn reap_written(&self) {
-        let ended: Vec<Writing> = {
+        let ended: BTreeMap<PathBuf, Writing> = {
             let mut writing = self.lock_writing();
-            let paths: Vec<PathBuf> = writing
-                .iter()
-                .filter(|(_, w)| w.done.is_finished())
-                .map(|(p, _)| p.clone())
-                .collect();
-            paths.iter().filter_map(|p| writing.remove(p)).collect()
+            let (ended, running) = std::mem::take(&mut *writing)
+                .into_iter()
+                .partition(|(_, w)| w.done.is_finished());
+            *writing = running;
+            ended
         };
-        for w in ended {
+        for w in ended.into_values() {
             if let Err(e) = join(w) {
                 eprintln!("warning: the cache was not written: {e}");
             }
