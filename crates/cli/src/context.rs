@@ -15,7 +15,8 @@ use std::sync::{Arc, OnceLock};
 #[derive(Args, Debug)]
 pub struct GlobalArgs {
     /// Directory holding the public datasets, one folder per dataset [default:
-    /// $ORDO_DATA, else ./data, else ../shared/data]
+    /// $ORDO_DATA, else ./data, else ../shared/data, else the user data
+    /// directory `ordo data pull` fills]
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// Output format [default: table on a terminal, csv otherwise; from the
@@ -39,11 +40,26 @@ pub struct GlobalArgs {
     /// every host (see docs/cluster.md) [default: $ORDO_CLUSTER]
     #[arg(long, global = true, value_name = "URL", env = "ORDO_CLUSTER")]
     pub cluster: Option<String>,
+    /// Never download: `ordo data pull` reads only a --mirror directory, and
+    /// a command that finds no data stops and says what to run instead of
+    /// pulling what it needs [env: ORDO_OFFLINE=1]
+    #[arg(long, global = true, env = "ORDO_OFFLINE", action = clap::ArgAction::SetTrue,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    pub offline: bool,
+    /// Fetch datasets from a mirror instead of their upstream addresses: a
+    /// base URL or a directory standing for each upstream's scheme and host
+    /// (`BASE/<host>/<path>`; docs/data.md) [env: ORDO_MIRROR]
+    #[arg(long, global = true, value_name = "URL|DIR", env = "ORDO_MIRROR")]
+    pub mirror: Option<String>,
 }
 
 /// The state every command starts from.
 pub struct Context {
     data_flag: Option<PathBuf>,
+    /// `--offline` / `ORDO_OFFLINE`.
+    pub offline: bool,
+    /// `--mirror` / `ORDO_MIRROR`.
+    pub mirror: Option<String>,
     store_flag: Option<PathBuf>,
     /// The scheduler of a Ballista cluster, when queries run there.
     cluster: Option<String>,
@@ -64,6 +80,8 @@ impl Context {
     pub fn new(args: GlobalArgs) -> anyhow::Result<Context> {
         Ok(Context {
             data_flag: args.data,
+            offline: args.offline,
+            mirror: args.mirror,
             store_flag: args.store,
             cluster: args.cluster,
             verbose: args.verbose,
@@ -77,6 +95,8 @@ impl Context {
     pub fn capturing(&self, captures: crate::output::Captures) -> Context {
         Context {
             data_flag: self.data_flag.clone(),
+            offline: self.offline,
+            mirror: self.mirror.clone(),
             store_flag: self.store_flag.clone(),
             cluster: self.cluster.clone(),
             verbose: false,
@@ -90,6 +110,8 @@ impl Context {
     pub fn clone_shared(&self) -> Context {
         Context {
             data_flag: self.data_flag.clone(),
+            offline: self.offline,
+            mirror: self.mirror.clone(),
             store_flag: self.store_flag.clone(),
             cluster: self.cluster.clone(),
             verbose: self.verbose,
@@ -106,6 +128,24 @@ impl Context {
     /// The data directory (found only when a command needs data).
     pub fn data_dir(&self) -> anyhow::Result<DataDir> {
         Ok(DataDir::discover(self.data_flag.as_deref())?)
+    }
+
+    /// The directory `ordo data pull` writes to: `--data`/`ORDO_DATA` when
+    /// given, else the user data directory.
+    pub fn pull_target(&self) -> anyhow::Result<PathBuf> {
+        self.data_flag
+            .clone()
+            .or_else(|| {
+                std::env::var_os("ORDO_DATA")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            .or_else(ordo_sources::user_data_dir)
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "no place for the datasets: pass --to DIR, or set HOME or XDG_DATA_HOME"
+                )
+            })
     }
 
     /// The SQL engine over every table, with the lazily loaded world it
@@ -147,6 +187,8 @@ impl Context {
             store: None,
             verbose: false,
             cluster: None,
+            offline: true,
+            mirror: None,
         })
     }
 

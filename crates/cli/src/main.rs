@@ -9,6 +9,7 @@ mod cmd;
 mod columns;
 mod context;
 mod csv_text;
+mod data_pull;
 mod events;
 mod frame;
 mod output;

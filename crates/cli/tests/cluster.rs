@@ -9,6 +9,8 @@
 //! The processes are killed when the test ends, also when it fails (their
 //! guards' `Drop`).
 
+#![cfg(feature = "cluster")]
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! Every public dataset ordo knows: what it is, which version, what it covers,
 //! how to cite it and where users get the official release.
 //!
-//! The entries follow `../shared/data/PROVENANCE.md` (the reference layout of a
-//! data directory: one folder per dataset). Coverage here is the *declared*
+//! The entries follow the reference layout of a data directory (one folder
+//! per dataset, as `ordo data pull` writes it). Coverage here is the *declared*
 //! coverage of the release; `ordo data status` also reports the years actually
 //! found in the file. Citations are the ones the distributors ask for.
 

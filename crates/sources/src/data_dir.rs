@@ -2,9 +2,11 @@
 //!
 //! Order: `--data DIR`, else `$ORDO_DATA`, else `./data` (when it holds at
 //! least one dataset folder ordo knows), else `../shared/data` seen from the
-//! working directory or any of its ancestors — so the README's commands work in
-//! a fresh clone that has `../shared` beside it, and `cargo test` (which runs
-//! in a crate's folder) finds the same directory.
+//! working directory or any of its ancestors (the layout of the workplace
+//! where ordo is developed: a fresh clone with `../shared` beside it, and
+//! `cargo test` running in a crate's folder, find the same directory), else
+//! the user data directory `ordo data pull` writes to
+//! (`$XDG_DATA_HOME/ordo/data`, else `~/.local/share/ordo/data`).
 
 use crate::catalog::{self, DatasetSpec, FileSpec};
 use crate::table::{CsvTable, ReadError};
@@ -19,6 +21,7 @@ pub enum Origin {
     Env,
     WorkingDir,
     Shared,
+    User,
 }
 
 impl fmt::Display for Origin {
@@ -28,6 +31,7 @@ impl fmt::Display for Origin {
             Origin::Env => "ORDO_DATA",
             Origin::WorkingDir => "./data",
             Origin::Shared => "../shared/data",
+            Origin::User => "the user data directory",
         })
     }
 }
@@ -38,13 +42,13 @@ pub enum DataError {
     #[error("data directory {path} (from {origin}) does not exist or is not a directory")]
     NotADirectory { path: PathBuf, origin: Origin },
     #[error(
-        "no data directory found: pass --data DIR, set ORDO_DATA, or put the datasets in ./data \
-         or ../shared/data (one folder per dataset, as described in PROVENANCE.md)"
+        "no data directory found. Run `ordo data pull` to download the datasets ({user}), \
+         or point ordo at a directory that holds them with --data DIR or ORDO_DATA"
     )]
-    NotFound,
+    NotFound { user: String },
     #[error(
         "dataset `{id}` ({title}, {version}) is missing: expected {expected}. \
-         Get the official release from {official}"
+         Run `ordo data pull {id}` to fetch it (official release: {official})"
     )]
     MissingDataset {
         id: String,
@@ -69,7 +73,7 @@ impl DataDir {
     /// directory, in that order.
     pub fn discover(flag: Option<&Path>) -> Result<DataDir, DataError> {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        Self::discover_from(flag, std::env::var_os("ORDO_DATA"), &cwd)
+        Self::discover_from(flag, std::env::var_os("ORDO_DATA"), &cwd, user_data_dir())
     }
 
     /// [`DataDir::discover`] with its inputs explicit (for tests).
@@ -77,6 +81,7 @@ impl DataDir {
         flag: Option<&Path>,
         env: Option<OsString>,
         cwd: &Path,
+        user: Option<PathBuf>,
     ) -> Result<DataDir, DataError> {
         if let Some(path) = flag {
             return Self::at(path.to_path_buf(), Origin::Flag);
@@ -88,11 +93,31 @@ impl DataDir {
         if holds_known_dataset(&local) {
             return Self::at(local, Origin::WorkingDir);
         }
-        cwd.ancestors()
+        if let Some(shared) = cwd
+            .ancestors()
             .filter_map(|dir| dir.parent())
             .map(|parent| parent.join("shared").join("data"))
             .find(|candidate| holds_known_dataset(candidate))
-            .map_or(Err(DataError::NotFound), |p| Self::at(p, Origin::Shared))
+        {
+            return Self::at(shared, Origin::Shared);
+        }
+        match user {
+            Some(dir) if holds_known_dataset(&dir) => Self::at(dir, Origin::User),
+            dir => Err(DataError::NotFound {
+                user: dir.map_or_else(
+                    || "set HOME or XDG_DATA_HOME so ordo has a place for them".to_string(),
+                    |d| format!("into {}", d.display()),
+                ),
+            }),
+        }
+    }
+
+    /// A data directory at `root` as given (for writing into it: a pull).
+    pub fn at_path(root: PathBuf) -> DataDir {
+        DataDir {
+            root,
+            origin: Origin::Flag,
+        }
     }
 
     fn at(root: PathBuf, origin: Origin) -> Result<DataDir, DataError> {
@@ -164,6 +189,19 @@ impl DataDir {
     }
 }
 
+/// Where `ordo data pull` puts the datasets by default:
+/// `$XDG_DATA_HOME/ordo/data`, else `~/.local/share/ordo/data`.
+pub fn user_data_dir() -> Option<PathBuf> {
+    user_data_dir_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
+}
+
+fn user_data_dir_from(xdg: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
+    let nonempty = |v: Option<OsString>| v.filter(|s| !s.is_empty()).map(PathBuf::from);
+    nonempty(xdg)
+        .or_else(|| nonempty(home).map(|h| h.join(".local").join("share")))
+        .map(|base| base.join("ordo").join("data"))
+}
+
 fn holds_known_dataset(dir: &Path) -> bool {
     dir.is_dir() && catalog::DATASETS.iter().any(|d| dir.join(d.id).is_dir())
 }
@@ -183,14 +221,16 @@ mod tests {
     fn flag_wins_over_env_and_shared() {
         let t = tree();
         let flag = t.path().join("shared/data");
-        let d = DataDir::discover_from(Some(&flag), Some("/nonexistent".into()), t.path()).unwrap();
+        let d = DataDir::discover_from(Some(&flag), Some("/nonexistent".into()), t.path(), None)
+            .unwrap();
         assert_eq!(d.origin(), Origin::Flag);
     }
 
     #[test]
     fn env_that_does_not_exist_is_an_error_naming_it() {
         let t = tree();
-        let e = DataDir::discover_from(None, Some("/nonexistent/x".into()), t.path()).unwrap_err();
+        let e = DataDir::discover_from(None, Some("/nonexistent/x".into()), t.path(), None)
+            .unwrap_err();
         assert!(e.to_string().contains("/nonexistent/x") && e.to_string().contains("ORDO_DATA"));
     }
 
@@ -198,7 +238,7 @@ mod tests {
     fn shared_data_is_found_from_the_clone_and_from_a_crate_folder() {
         let t = tree();
         for cwd in ["clone", "clone/crates/cli"] {
-            let d = DataDir::discover_from(None, None, &t.path().join(cwd)).unwrap();
+            let d = DataDir::discover_from(None, None, &t.path().join(cwd), None).unwrap();
             assert_eq!(d.origin(), Origin::Shared);
             assert_eq!(d.root(), t.path().join("shared/data"));
         }
@@ -209,22 +249,49 @@ mod tests {
         let t = tree();
         let clone = t.path().join("clone");
         std::fs::create_dir_all(clone.join("data/unrelated")).unwrap();
-        let d = DataDir::discover_from(None, None, &clone).unwrap();
+        let d = DataDir::discover_from(None, None, &clone, None).unwrap();
         assert_eq!(d.origin(), Origin::Shared);
         std::fs::create_dir_all(clone.join("data/cow_nmc")).unwrap();
-        let d = DataDir::discover_from(None, None, &clone).unwrap();
+        let d = DataDir::discover_from(None, None, &clone, None).unwrap();
         assert_eq!(d.origin(), Origin::WorkingDir);
     }
 
     #[test]
     fn missing_dataset_says_where_to_get_it() {
         let t = tree();
-        let d =
-            DataDir::discover_from(Some(&t.path().join("shared/data")), None, t.path()).unwrap();
+        let d = DataDir::discover_from(Some(&t.path().join("shared/data")), None, t.path(), None)
+            .unwrap();
         let e = d.open("cow_nmc", "cow_nmc.csv").unwrap_err().to_string();
         assert!(
-            e.contains("cow_nmc") && e.contains("correlatesofwar.org"),
+            e.contains("cow_nmc")
+                && e.contains("ordo data pull cow_nmc")
+                && e.contains("correlatesofwar.org"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn the_user_data_directory_comes_last_and_nothing_found_says_what_to_run() {
+        let t = tempfile::tempdir().unwrap();
+        let user = t.path().join("xdg/ordo/data");
+        let e = DataDir::discover_from(None, None, t.path(), Some(user.clone()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("ordo data pull") && e.contains(&user.display().to_string()),
+            "{e}"
+        );
+        assert!(!e.contains("PROVENANCE") && !e.contains("shared"), "{e}");
+        std::fs::create_dir_all(user.join("cow_states")).unwrap();
+        let d = DataDir::discover_from(None, None, t.path(), Some(user.clone())).unwrap();
+        assert_eq!((d.origin(), d.root()), (Origin::User, user.as_path()));
+        assert_eq!(
+            user_data_dir_from(Some("/x".into()), Some("/home/u".into())),
+            Some(PathBuf::from("/x/ordo/data"))
+        );
+        assert_eq!(
+            user_data_dir_from(Some("".into()), Some("/home/u".into())),
+            Some(PathBuf::from("/home/u/.local/share/ordo/data"))
         );
     }
 }

@@ -12,11 +12,13 @@ pub mod catalog;
 mod data_dir;
 pub mod datasets;
 mod hashing;
+pub mod pull_record;
 pub mod status;
 mod table;
 pub mod typed;
 
 pub use catalog::{DatasetSpec, FileSpec, Layout};
-pub use data_dir::{DataDir, DataError, Origin};
+pub use data_dir::{user_data_dir, DataDir, DataError, Origin};
 pub use hashing::sha256_file;
+pub use pull_record::PullRecord;
 pub use table::{Col, CsvTable, ReadError, Row, SourceUse};

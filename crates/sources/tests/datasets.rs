@@ -130,7 +130,7 @@ fn broken(contents: &str) -> String {
     let t = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(t.path().join("cow_nmc")).unwrap();
     std::fs::write(t.path().join("cow_nmc/cow_nmc.csv"), contents).unwrap();
-    let d = DataDir::discover_from(Some(t.path()), None, t.path()).unwrap();
+    let d = DataDir::discover_from(Some(t.path()), None, t.path(), None).unwrap();
     BROKEN.read(&d).unwrap_err().to_string()
 }
 

@@ -10,15 +10,29 @@
 //! in a cluster session every ordo table is served from its Parquet file in
 //! the store's cache (see `ordo_store::Engine::with_session`).
 
+//!
+//! Built only with the `cluster` cargo feature (Ballista and its gRPC stack
+//! roughly double a first build); without it the same commands say how to
+//! get a build that has it ([`absent`]).
+
+#[cfg(not(feature = "cluster"))]
+mod absent;
+#[cfg(feature = "cluster")]
 pub mod check;
+#[cfg(feature = "cluster")]
 pub mod ingest;
+#[cfg(feature = "cluster")]
 pub mod roles;
+#[cfg(feature = "cluster")]
+mod session;
 pub mod udf;
 
+#[cfg(not(feature = "cluster"))]
+pub use absent::{engine, ingest, roles};
+#[cfg(feature = "cluster")]
+pub use session::{config, engine};
+
 use anyhow::{bail, Context as _};
-use ballista_core::extension::{SessionConfigExt, SessionStateExt};
-use datafusion::prelude::SessionConfig;
-use ordo_store::{Engine, StoreDir, TableDef};
 
 /// A scheduler address as `host:port`, from `df://host:port` (the form
 /// Ballista documents), `host:port` or `df://host` (port 50050).
@@ -54,35 +68,6 @@ pub fn advice(error: &str) -> &'static str {
     } else {
         "nothing was written"
     }
-}
-
-/// A session config for cluster work: Ballista's settings, and `partitions`
-/// target partitions (tasks per stage).
-pub fn config(partitions: usize) -> SessionConfig {
-    SessionConfig::new_with_ballista()
-        .with_target_partitions(partitions.max(1))
-        .set_str(
-            "ballista.planner.adaptive.enabled",
-            &std::env::var("ORDO_BALLISTA_AQE").unwrap_or_else(|_| "false".into()),
-        )
-}
-
-/// An engine whose queries run on the cluster at `url`.
-pub fn engine(store: &StoreDir, defs: Vec<TableDef>, url: &str) -> anyhow::Result<Engine> {
-    let (host, port) = scheduler_address(url)?;
-    let scheduler = format!("http://{host}:{port}");
-    Ok(Engine::with_session(
-        store,
-        defs,
-        config(16),
-        |state| state.upgrade_for_ballista(scheduler.clone()),
-        true,
-    )?
-    .checked(check::job_check(scheduler))
-    .located(format!(
-        "queries executed by the Ballista cluster {url} over the Parquet files of {}",
-        store.root().display()
-    )))
 }
 
 #[cfg(test)]

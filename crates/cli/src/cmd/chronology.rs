@@ -15,7 +15,8 @@ use std::path::PathBuf;
 /// the event (cooperation, competition, neutral, turning point), order and
 /// phase, issue area, whether it is in the article's Table 1, and the
 /// documents and citations it comes from. ordo ships the Italy–Russia
-/// chronology written from the two seed documents; add your own for any
+/// chronology written from Natalizia and Morini (2020) and an encyclopedia
+/// entry on Russia's relations with Italy; add your own for any
 /// dyad with --file (format: docs/chronology.md).
 #[derive(Args)]
 #[command(
@@ -131,7 +132,7 @@ pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
     let mut prov = Provenance::default();
     for c in &used {
         prov = prov.with(format!(
-            "chronology {} ({} entries, version {}, sha256 {}); sources: 000 = ../shared/seeds/000_*.txt (article), 004 = ../shared/seeds/004_*.txt (French text)",
+            "chronology {} ({} entries, version {}, sha256 {}); sources: 000 = Natalizia and Morini 2020, \"Sleeping with the enemy: The not-so-constant Italian stance towards Russia\", Italian Political Science 15(1): 42-59; 004 = an encyclopedia entry on Russia's relations with Italy (French translation)",
             c.file,
             c.entries.len(),
             c.version,

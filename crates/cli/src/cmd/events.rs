@@ -33,7 +33,7 @@ use std::path::PathBuf;
 /// GDELT's ITA, RUS, EUR), self-pairs included.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo events ITA RUS\n  ordo events Italy Russia --by year --profile icews\n  ordo events RUS GEO --directed --root-only --weight mentions\n  ordo events ITA RUS --sensitivity\n  ordo events --all-dyads --by quarter --format parquet --out dyad-quarters.parquet\n  ordo events ITA RUS --raw ../shared/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo events --all-dyads --directed --keys raw --raw big.tsv --format csv --out q1.csv\n\nProfiles: gdelt (default), icews, phoenix, plover, source (see docs/events.md)."
+    after_long_help = "Examples:\n  ordo events ITA RUS\n  ordo events Italy Russia --by year --profile icews\n  ordo events RUS GEO --directed --root-only --weight mentions\n  ordo events ITA RUS --sensitivity\n  ordo events --all-dyads --by quarter --format parquet --out dyad-quarters.parquet\n  ordo events ITA RUS --raw ~/.local/share/ordo/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo events --all-dyads --directed --keys raw --raw big.tsv --format csv --out q1.csv\n\nProfiles: gdelt (default), icews, phoenix, plover, source (see docs/events.md)."
 )]
 pub struct EventsArgs {
     /// First state (any name or code `ordo states resolve` accepts; with

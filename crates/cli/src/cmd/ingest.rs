@@ -25,7 +25,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// files, directories and globs are accepted.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo ingest gdelt ../shared/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo ingest gdelt '../shared/data/gdelt_v1_georgia_2011_2013/*.csv.gz' --format json\n  ordo ingest icews ../shared/data/icews_sample/events.2018.sample.tab\n  ordo ingest csv my_events.csv --map id=eid --map date=day --map actor1=src --map actor2=tgt --map code=cameo --codes iso3\n\nQuarantined rows are listed in <store>/events/segments/<segment>/quarantine.tsv."
+    after_long_help = "Examples:\n  ordo ingest gdelt ~/.local/share/ordo/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo ingest gdelt '~/.local/share/ordo/data/gdelt_v1_georgia_2011_2013/*.csv.gz' --format json\n  ordo ingest icews ~/.local/share/ordo/data/icews_sample/events.2018.sample.tab\n  ordo ingest csv my_events.csv --map id=eid --map date=day --map actor1=src --map actor2=tgt --map code=cameo --codes iso3\n\nQuarantined rows are listed in <store>/events/segments/<segment>/quarantine.tsv."
 )]
 pub struct IngestArgs {
     /// Event source: gdelt, icews or csv
@@ -41,6 +41,18 @@ pub struct IngestArgs {
     /// icews names for ICEWS, CAMEO country codes otherwise]
     #[arg(long)]
     codes: Option<String>,
+}
+
+impl IngestArgs {
+    /// Files of `source`, as `ordo ingest SOURCE PATHS…` takes them.
+    pub fn new(source: &str, paths: Vec<PathBuf>) -> IngestArgs {
+        IngestArgs {
+            source: source.into(),
+            paths,
+            map: Vec::new(),
+            codes: None,
+        }
+    }
 }
 
 pub fn parse_map(map: &[String]) -> anyhow::Result<Vec<(String, String)>> {

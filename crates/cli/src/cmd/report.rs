@@ -72,6 +72,7 @@ pub fn run(ctx: &Context, args: ReportArgs) -> anyhow::Result<()> {
         .output
         .out()
         .map_or_else(|| PathBuf::from("reports"), Path::to_path_buf);
+    crate::data_pull::pull_for_report_if_no_data(ctx)?;
     let d = Dossier::gather(ctx, &args.a, &args.b, (args.from, args.to), &args.inputs())?;
     let command = command_line(ctx, &d, &args, format);
     let mut rendered = Vec::new();

@@ -1,6 +1,9 @@
 //! The report's content as a list of blocks, written once and rendered as
 //! HTML or Markdown, so both formats say the same thing.
 
+/// The article behind the method, as the report's bibliography cites it.
+const ARTICLE: &str = "Natalizia, Gabriele, and Mara Morini. 2020. \"Sleeping with the enemy: The not-so-constant Italian stance towards Russia.\" Italian Political Science 15(1): 42–59.";
+
 use super::charts::Named;
 use super::table::{cells, Cells};
 use super::{text_column, Dossier, Section};
@@ -64,7 +67,7 @@ pub fn blocks(d: &Dossier, charts: Vec<(Named, String)>, command: &str) -> Vec<B
         out.push(Block::Para(capitalise(&r)));
     }
     out.push(Block::Para(format!(
-        "{} ({}) and {} ({}); COW codes {} and {}. The hypothesis (after the article in ../shared/seeds/000): cooperation is lower in the crisis phase of each international order than in its stable phase. Every table below names the ordo command that prints it with full precision.",
+        "{} ({}) and {} ({}); COW codes {} and {}. The hypothesis (after Natalizia and Morini 2020, \"Sleeping with the enemy\"): cooperation is lower in the crisis phase of each international order than in its stable phase. Every table below names the ordo command that prints it with full precision.",
         d.a_name, d.a, d.b_name, d.b, d.codes.0, d.codes.1
     )));
     out.push(heading(1));
@@ -171,7 +174,7 @@ fn table1(out: &mut Vec<Block>, d: &Dossier) {
         }
     }
     out.push(Block::Para(
-        "Entries of the curated chronology placed by the phase of their year; [Table 1] marks the events the article's own Table 1 lists, the others come from its text and from the French text (../shared/seeds/004).".into(),
+        "Entries of the curated chronology placed by the phase of their year; [Table 1] marks the events the article's own Table 1 lists, the others come from its text and from an encyclopedia entry on Russia's relations with Italy (in French translation).".into(),
     ));
     out.push(Block::Table(Cells {
         header: std::iter::once("order".to_string())
@@ -249,12 +252,12 @@ fn bibliography(out: &mut Vec<Block>, d: &Dossier) {
     }
     out.push(Block::Heading(3, "", "Sources of the chronology".into()));
     let mut refs = vec![
-        "Seed article (../shared/seeds/000): on Italy's stance towards Russia and the stability of the international order; source of the periodization and Table 1.".to_string(),
-        "Seed text in French (../shared/seeds/004): Italo-Russian relations from unification to 1991.".to_string(),
+        format!("{ARTICLE} The article (cited in the chronology as 000): on Italy's stance towards Russia and the stability of the international order; source of the periodization and Table 1."),
+        "An encyclopedia entry on Russia's relations with Italy, in French translation (cited in the chronology as 004): Italo-Russian relations from unification to 1991.".to_string(),
     ];
     if !cited.is_empty() {
         refs.push(format!(
-            "Works the seed article cites for the chronology's entries (author, year; the seed text carries no reference list): {}.",
+            "Works the article cites for the chronology's entries (author, year; the encyclopedia entry carries no reference list): {}.",
             cited.into_iter().collect::<Vec<_>>().join("; ")
         ));
     }

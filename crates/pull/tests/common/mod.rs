@@ -1,0 +1,2 @@
+pub mod archives;
+pub mod mirror_server;
