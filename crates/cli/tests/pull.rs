@@ -10,19 +10,11 @@ mod archives;
 #[path = "../../pull/tests/common/mirror_server.rs"]
 mod mirror_server;
 
+use archives::shared;
 use mirror_server::MirrorServer;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn shared(name: &str) -> PathBuf {
-    let cwd = std::env::current_dir().unwrap();
-    cwd.ancestors()
-        .filter_map(|d| d.parent())
-        .map(|p| p.join("shared").join(name))
-        .find(|p| p.is_dir())
-        .unwrap_or_else(|| panic!("../shared/{name} not found"))
-}
 
 /// `ordo ARGS` run as a new user: working directory `home/work` (no
 /// `../shared` above it), `HOME=home`, no ordo or XDG variables set.
@@ -218,97 +210,65 @@ fn gdelt_and_icews_archives_are_pulled_and_ingested_with_the_accounting() {
     let store = |name: &str| tmp.path().join(name).display().to_string();
     let data = shared("data").display().to_string();
 
-    // GDELT: July 2016 is the daily file of the 28th; its ingest through the
-    // pull equals an ingest of the same rows as a plain file.
-    let o = as_new_user(
-        &home,
-        &[
-            "--data",
-            &data,
-            "--store",
-            &store("s1"),
-            "data",
-            "pull",
-            "gdelt",
-            "--from",
-            "2016-07",
-            "--to",
-            "2016-07",
-            "--mirror",
-            &server.base,
-            "--into",
-            &store("gdelt"),
-            "--ingest",
-            "--format",
-            "csv",
-        ],
-        &[],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    // Pulls with --ingest into store `s`, ingests `file` directly into a
+    // second store; the per-file accounting must be the same.
+    let pulled_equals_direct =
+        |pull: &[&str], source: &str, file: &str, s: &str| -> Vec<Vec<String>> {
+            let pull_store = store(s);
+            let mut args = vec![
+                "--data",
+                data.as_str(),
+                "--store",
+                &pull_store,
+                "data",
+                "pull",
+            ];
+            args.extend_from_slice(pull);
+            args.extend_from_slice(&["--mirror", &server.base, "--ingest", "--format", "csv"]);
+            let o = as_new_user(&home, &args, &[]);
+            assert!(o.status.success(), "{}", text(&o.stderr));
+            let direct_store = store(&format!("{s}-direct"));
+            let direct = as_new_user(
+                &home,
+                &[
+                    "--data",
+                    &data,
+                    "--store",
+                    &direct_store,
+                    "ingest",
+                    source,
+                    file,
+                    "--format",
+                    "csv",
+                ],
+                &[],
+            );
+            assert!(direct.status.success(), "{}", text(&direct.stderr));
+            let pulled = accounting(&o.stdout);
+            assert_eq!(pulled, accounting(&direct.stdout));
+            pulled
+        };
+
+    // GDELT: July 2016 is the daily file of the 28th.
     let plain = tmp.path().join("20160728.tsv");
     std::fs::write(&plain, &daily).unwrap();
-    let direct = as_new_user(
-        &home,
+    let gdelt_dir = store("gdelt");
+    let pulled = pulled_equals_direct(
         &[
-            "--data",
-            &data,
-            "--store",
-            &store("s2"),
-            "ingest",
-            "gdelt",
-            plain.to_str().unwrap(),
-            "--format",
-            "csv",
+            "gdelt", "--from", "2016-07", "--to", "2016-07", "--into", &gdelt_dir,
         ],
-        &[],
+        "gdelt",
+        plain.to_str().unwrap(),
+        "s1",
     );
-    assert!(direct.status.success(), "{}", text(&direct.stderr));
-    let pulled = accounting(&o.stdout);
     assert_eq!(pulled.len(), 1);
     assert_eq!(pulled[0][0], "509", "rows read");
-    assert_eq!(pulled, accounting(&direct.stdout));
 
     // ICEWS: the Dataverse file is the real 2018 sample.
-    let o = as_new_user(
-        &home,
-        &[
-            "--data",
-            &data,
-            "--store",
-            &store("s3"),
-            "data",
-            "pull",
-            "icews",
-            "--mirror",
-            &server.base,
-            "--into",
-            &store("icews"),
-            "--ingest",
-            "--format",
-            "csv",
-        ],
-        &[],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let direct = as_new_user(
-        &home,
-        &[
-            "--data",
-            &data,
-            "--store",
-            &store("s4"),
-            "ingest",
-            "icews",
-            &format!("{data}/icews_sample/events.2018.sample.tab"),
-            "--format",
-            "csv",
-        ],
-        &[],
-    );
-    assert!(direct.status.success(), "{}", text(&direct.stderr));
-    let pulled = accounting(&o.stdout);
+    let icews_dir = store("icews");
+    let sample = format!("{data}/icews_sample/events.2018.sample.tab");
+    let pulled = pulled_equals_direct(&["icews", "--into", &icews_dir], "icews", &sample, "s3");
     assert_eq!(pulled[0][0], "3705", "rows read");
-    assert_eq!(pulled, accounting(&direct.stdout));
     // Pulled again: the file is ingested already and not fetched.
     let again = as_new_user(
         &home,

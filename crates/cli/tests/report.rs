@@ -158,6 +158,16 @@ fn the_html_report_is_complete_valid_and_reproducible() {
         bib.contains("Petracchi 1993") && bib.contains("Correlates of War"),
         "{bib}"
     );
+    // The seed texts are cited as what they are, never by a path here.
+    assert!(
+        bib.contains("Natalizia, Gabriele, and Mara Morini. 2020. \"Sleeping with the enemy: The not-so-constant Italian stance towards Russia.\" Italian Political Science 15(1): 42–59.")
+            && bib.contains("An encyclopedia entry on Russia's relations with Italy, in French translation"),
+        "{bib}"
+    );
+    assert!(
+        !html.contains("shared/seeds") && !html.contains("seeds/00"),
+        "the report points at the seeds' files"
+    );
 }
 
 #[test]

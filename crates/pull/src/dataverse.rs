@@ -291,16 +291,10 @@ pub fn pull_files(
                 file: f.name.clone(),
                 source: Box::new(source),
             })?;
-        let tmp = dir.join(format!(".{}.partial-{}", f.name, std::process::id()));
-        std::fs::write(&tmp, &bytes)
-            .and_then(|()| std::fs::rename(&tmp, &path))
-            .map_err(|source| {
-                let _ = std::fs::remove_file(&tmp);
-                DataverseError::Write {
-                    path: path.clone(),
-                    source,
-                }
-            })?;
+        crate::install::write_file(&path, &bytes).map_err(|e| DataverseError::Write {
+            path: e.path,
+            source: e.source,
+        })?;
         paths.push(path);
     }
     Ok(paths)

@@ -244,7 +244,10 @@ pub fn pull_files(
             url: fetcher.mirror.locate(&url).to_string(),
             problem,
         })?;
-        write_atomically(&path, &bytes)?;
+        crate::install::write_file(&path, &bytes).map_err(|e| GdeltError::Write {
+            path: e.path,
+            source: e.source,
+        })?;
         paths.push(path);
     }
     Ok(paths)
@@ -268,22 +271,6 @@ fn check_member(bytes: &[u8], member: &str) -> Result<(), String> {
     std::io::copy(&mut entry.by_ref(), &mut std::io::sink())
         .map_err(|e| format!("{member} does not decompress: {e}"))?;
     Ok(())
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), GdeltError> {
-    let write = |p: &Path| GdeltError::Write {
-        path: p.to_path_buf(),
-        source: std::io::Error::other("write failed"),
-    };
-    let tmp = path.with_extension(format!("zip.partial-{}", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(|source| GdeltError::Write {
-        path: tmp.clone(),
-        source,
-    })?;
-    std::fs::rename(&tmp, path).map_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-        write(path)
-    })
 }
 
 /// The first and last day of a year (for `--from 1982`-style bounds).

@@ -84,6 +84,20 @@ fn swap(root: &Path, id: &str, staging: &Path) -> Result<(), InstallError> {
     std::fs::remove_dir_all(&old).map_err(io(&old))
 }
 
+/// Writes one file atomically: to a hidden temporary name beside it, then
+/// renamed (an archive's files are installed one at a time this way).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), InstallError> {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let tmp = path.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io(path))
+}
+
 /// Repairs what a killed pull left under `root`: a dataset moved aside but
 /// not replaced is moved back, staging folders are removed.
 pub fn recover(root: &Path) -> Result<Vec<String>, InstallError> {

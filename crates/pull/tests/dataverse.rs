@@ -5,17 +5,10 @@
 mod common;
 
 use common::archives::dataverse_mirror;
+use common::archives::fetcher;
 use common::mirror_server::{Fault, MirrorServer};
 use ordo_pull::dataverse::{self, ICEWS};
-use ordo_pull::fetch::{Fetcher, Mirror};
 use std::collections::HashSet;
-use std::path::Path;
-
-fn fetcher(server: &MirrorServer, cache: &Path) -> Fetcher {
-    let mut f = Fetcher::new(Mirror::Url(server.base.clone()), cache.to_path_buf(), false);
-    f.backoff = std::time::Duration::from_millis(5);
-    f
-}
 
 #[test]
 fn the_icews_files_come_by_doi_list_and_id_checked_by_md5() {

@@ -6,17 +6,10 @@
 
 mod common;
 
+use common::archives::fetcher;
 use common::archives::gdelt_archive as archive;
 use common::mirror_server::{Fault, MirrorServer};
-use ordo_pull::fetch::{Fetcher, Mirror};
 use ordo_pull::gdelt;
-use std::path::Path;
-
-fn fetcher(server: &MirrorServer, cache: &Path) -> Fetcher {
-    let mut f = Fetcher::new(Mirror::Url(server.base.clone()), cache.to_path_buf(), false);
-    f.backoff = std::time::Duration::from_millis(5);
-    f
-}
 
 fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()

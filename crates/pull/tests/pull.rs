@@ -8,23 +8,15 @@
 
 mod common;
 
+use common::archives::shared;
 use common::mirror_server::{Fault, MirrorServer};
 use ordo_pull::fetch::{Fetcher, Mirror};
 use ordo_pull::pull::{self, Outcome, PullError, PullOptions, Selection};
 use ordo_pull::registry::{self, Upstream};
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
-
-fn shared(name: &str) -> PathBuf {
-    let cwd = std::env::current_dir().unwrap();
-    cwd.ancestors()
-        .filter_map(|d| d.parent())
-        .map(|p| p.join("shared").join(name))
-        .find(|p| p.is_dir())
-        .unwrap_or_else(|| panic!("../shared/{name} not found"))
-}
 
 fn gunzip(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();

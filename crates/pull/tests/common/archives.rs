@@ -97,3 +97,14 @@ pub fn dataverse_mirror(root: &Path) -> Vec<u8> {
     std::fs::write(&file, &sample).unwrap();
     sample
 }
+
+/// A fetcher through the loopback server, with short waits between tries.
+pub fn fetcher(
+    server: &super::mirror_server::MirrorServer,
+    cache: &Path,
+) -> ordo_pull::fetch::Fetcher {
+    let mirror = ordo_pull::fetch::Mirror::Url(server.base.clone());
+    let mut f = ordo_pull::fetch::Fetcher::new(mirror, cache.to_path_buf(), false);
+    f.backoff = std::time::Duration::from_millis(5);
+    f
+}
