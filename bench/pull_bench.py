@@ -61,7 +61,7 @@ def main():
             for url, obj in rdas:
                 path = mirror / url.split("://", 1)[1]
                 parsed = rdata.parser.parse_file(path)
-                converted = rdata.conversion.convert(parsed)
+                converted = rdata.conversion.convert(parsed, default_encoding="utf-8")
                 converted[obj].to_csv(Path(tmp) / f"{obj}.csv", index=False)
 
     t_ordo = best(ordo, a.repeat)

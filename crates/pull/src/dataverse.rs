@@ -162,15 +162,21 @@ pub fn parse_listing(
             left_out.push(format!("{} (restricted or without an MD5 sum)", f.filename));
             continue;
         };
+        let name = match (&f.original_format, &f.original_name) {
+            (Some(_), Some(original)) => original.clone(),
+            _ => f.filename.clone(),
+        };
+        // A name is a file name, never a path (a listing cannot write
+        // outside the target folder).
+        if name.is_empty() || name.starts_with('.') || name.contains(['/', '\\']) {
+            left_out.push(format!("{name:?} (not a plain file name)"));
+            continue;
+        }
         // Dataverse turns tabular deposits into its own .tab; the original
         // bytes (what the MD5 is of) come with format=original.
         let original = f.original_format.is_some();
         files.push(RemoteFile {
-            name: if original {
-                f.original_name.unwrap_or(f.filename)
-            } else {
-                f.filename
-            },
+            name,
             id: f.id,
             bytes: if original {
                 f.original_size.unwrap_or(f.filesize)
@@ -307,7 +313,8 @@ mod tests {
     const LISTING: &str = r#"{"status":"OK","data":[
       {"label":"events.2017.20180122105420.tab","restricted":false,"dataFile":{"id":3,"filename":"events.2017.20180122105420.tab","filesize":900,"originalFileFormat":"text/tab-separated-values","originalFileName":"events.2017.20180122105420.tab","originalFileSize":800,"checksum":{"type":"MD5","value":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}}},
       {"label":"ICEWS Codebook.pdf","restricted":false,"dataFile":{"id":1,"filename":"ICEWS Codebook.pdf","filesize":50,"md5":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}},
-      {"label":"secret.tab","restricted":true,"dataFile":{"id":2,"filename":"secret.tab","filesize":5,"md5":"cccccccccccccccccccccccccccccccc"}}
+      {"label":"secret.tab","restricted":true,"dataFile":{"id":2,"filename":"secret.tab","filesize":5,"md5":"cccccccccccccccccccccccccccccccc"}},
+      {"label":"evil","restricted":false,"dataFile":{"id":4,"filename":"../../.bashrc","filesize":5,"md5":"dddddddddddddddddddddddddddddddd"}}
     ]}"#;
 
     #[test]
@@ -329,7 +336,13 @@ mod tests {
             files[0].url,
             "https://dataverse.harvard.edu/api/access/datafile/1"
         );
-        assert_eq!(left, ["secret.tab (restricted or without an MD5 sum)"]);
+        assert_eq!(
+            left,
+            [
+                "secret.tab (restricted or without an MD5 sum)",
+                "\"../../.bashrc\" (not a plain file name)"
+            ]
+        );
         let e = parse_listing(
             &ICEWS,
             br#"{"status":"ERROR","message":"Dataset not found"}"#,

@@ -3,7 +3,9 @@
 //! folder (same file system), which is then renamed into place. A pull
 //! killed at any moment leaves the old dataset or the new one, never half
 //! of one; what a kill leaves behind is hidden staging, cleaned by the next
-//! pull.
+//! pull. One pull at a time per data directory: a second pull started
+//! meanwhile removes the first one's staging, and the first then fails
+//! (without damage).
 
 use ordo_sources::pull_record::{PullRecord, RECORD_FILE};
 use std::io::Write;

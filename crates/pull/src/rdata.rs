@@ -330,7 +330,6 @@ impl<'a> Reader<'a> {
     fn item_with(&mut self, flags: u32) -> Result<RObject, RdataError> {
         let kind = flags & 0xFF;
         let has_attr = flags & HAS_ATTR != 0;
-        let has_tag = flags & HAS_TAG != 0;
         let other = |k| Ok(RObject::plain(RValue::Other(k)));
         match kind {
             NILVALUE_SXP => Ok(RObject::plain(RValue::Null)),
@@ -412,7 +411,6 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 let value = self.vector(kind)?;
-                let _ = has_tag;
                 let attributes = if has_attr {
                     self.attributes()?
                 } else {
@@ -617,7 +615,7 @@ impl<'a> Reader<'a> {
         let at = self.pos;
         let info = self.item()?;
         let state = self.item()?;
-        let attributes = self.attributes_or_null()?;
+        let attributes = self.attributes()?;
         let class = match &info.value {
             RValue::Pairlist(items) => match items.first().map(|(_, o)| &o.value) {
                 Some(RValue::Symbol(s)) => s.clone(),
@@ -660,10 +658,6 @@ impl<'a> Reader<'a> {
             }
         };
         Ok(RObject { value, attributes })
-    }
-
-    fn attributes_or_null(&mut self) -> Result<Vec<(String, RObject)>, RdataError> {
-        self.attributes()
     }
 }
 
