@@ -24,13 +24,7 @@ fn the_icews_files_come_by_doi_list_and_id_checked_by_md5() {
     let paths = dataverse::pull_files(&f, &ICEWS, &plan.fetch, &out, &mut |_| {}).unwrap();
     assert_eq!(paths, [out.join("events.2018.20190101000000.tab")]);
     assert!(std::fs::read(&paths[0]).unwrap() == sample);
-    let asked: Vec<String> = server
-        .log
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|(p, _)| p.clone())
-        .collect();
+    let asked = server.paths();
     assert_eq!(
         asked,
         [

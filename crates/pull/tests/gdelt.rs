@@ -32,13 +32,7 @@ fn a_date_range_pulls_the_files_that_cover_it_checked_by_md5() {
     let whole = gdelt::covering(&files, day(1979, 1, 1), day(2020, 12, 31));
     let paths = gdelt::pull_files(&f, &whole, &out, &mut |_| {}).unwrap();
     assert_eq!(paths.len(), 2);
-    let asked: Vec<String> = server
-        .log
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|(p, _)| p.clone())
-        .collect();
+    let asked = server.paths();
     assert_eq!(
         asked
             .iter()

@@ -80,6 +80,18 @@ impl MirrorServer {
     }
 }
 
+impl MirrorServer {
+    /// The paths asked for so far, in order.
+    pub fn paths(&self) -> Vec<String> {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(p, _)| p.clone())
+            .collect()
+    }
+}
+
 impl Drop for MirrorServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
