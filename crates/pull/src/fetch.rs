@@ -10,7 +10,7 @@
 //! cache once its bytes are read.
 
 use indicatif::ProgressBar;
-use sha2::{Digest as _, Sha256};
+use md5::Digest as _;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -144,10 +144,9 @@ impl Digest<'_> {
     }
 
     fn of(&self, bytes: &[u8]) -> String {
-        let hex = |d: &[u8]| d.iter().map(|b| format!("{b:02x}")).collect::<String>();
         match self {
-            Digest::Sha256(_) => hex(&Sha256::digest(bytes)),
-            Digest::Md5(_) => hex(&md5::Md5::digest(bytes)),
+            Digest::Sha256(_) => crate::sha256_hex(bytes),
+            Digest::Md5(_) => crate::hex(&md5::Md5::digest(bytes)),
         }
     }
 }

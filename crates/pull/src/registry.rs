@@ -89,11 +89,6 @@ impl Registry {
 }
 
 impl Upstream {
-    /// Total bytes to download.
-    pub fn bytes(&self) -> u64 {
-        self.files.iter().map(|f| f.bytes).sum()
-    }
-
     /// The distinct upstream files (two files of a dataset may be made from
     /// the same upstream bytes, e.g. the raw ICEWS sample and its CSV).
     pub fn distinct_urls(&self) -> Vec<&UpstreamFile> {
