@@ -66,7 +66,7 @@ fn download_cache() -> Option<PathBuf> {
 /// user data directory (saying what, from where, how much and where to),
 /// or, offline, stop with the command to run.
 pub fn pull_for_report_if_no_data(ctx: &Context) -> anyhow::Result<()> {
-    match ctx.data_dir() {
+    match ctx.session.data_dir() {
         Err(e) if is_not_found(&e) => {}
         _ => return Ok(()),
     }

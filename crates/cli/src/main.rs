@@ -1,24 +1,15 @@
 //! `ordo`: how the stability of the international order shapes relations
 //! between states, from the public datasets of the field.
 //!
-//! Each subcommand lives in one file under `cmd/` with its help text and
-//! examples; `output.rs` writes every table in the format the user asked for.
+//! The command line is a face over the `ordo` library: each subcommand
+//! lives in one file under `cmd/` with its help text and examples, parses
+//! its flags into the library's options, makes one call on the session and
+//! writes the table in the format the user asked for.
 
-mod cluster;
 mod cmd;
-mod columns;
 mod context;
-mod csv_text;
 mod data_pull;
-mod events;
-mod frame;
-mod output;
-mod provenance;
-mod query;
-mod report;
 mod resampling;
-mod server;
-mod tables;
 mod years;
 
 use clap::{Parser, Subcommand};
@@ -127,32 +118,6 @@ fn dispatch(ctx: &context::Context, command: Command) -> anyhow::Result<()> {
         Command::Serve(a) => cmd::serve::run(ctx, a),
         Command::Cluster(c) => cmd::cluster::run(ctx, c),
     }
-}
-
-/// Runs the read-only command `argv` (as typed after `ordo`) inside this
-/// process and returns the tables it produced instead of printing them. The
-/// report and the server are built on this, so every number they show is
-/// the one the same CLI command prints. Commands that write (ingest) or run
-/// for long (report, serve) are refused.
-pub fn run_captured(
-    ctx: &context::Context,
-    argv: &[String],
-) -> anyhow::Result<Vec<output::Captured>> {
-    let cli = Cli::try_parse_from(std::iter::once("ordo".to_string()).chain(argv.iter().cloned()))
-        .map_err(|e| anyhow::anyhow!("{}", e.render().to_string().trim_end()))?;
-    if matches!(
-        cli.command,
-        Command::Ingest(_) | Command::Report(_) | Command::Serve(_) | Command::Cluster(_)
-    ) {
-        anyhow::bail!(
-            "`ordo {}` cannot run inside a report or the server",
-            argv.join(" ")
-        );
-    }
-    let captures = output::Captures::default();
-    dispatch(&ctx.capturing(captures.clone()), cli.command)?;
-    let taken = std::mem::take(&mut *captures.lock().map_err(|_| anyhow::anyhow!("poisoned"))?);
-    Ok(taken)
 }
 
 fn main() -> ExitCode {

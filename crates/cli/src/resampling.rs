@@ -15,3 +15,13 @@ pub struct ResamplingArgs {
     #[arg(long, default_value_t = 3)]
     pub block: usize,
 }
+
+impl From<ResamplingArgs> for ordo::Resampling {
+    fn from(r: ResamplingArgs) -> ordo::Resampling {
+        ordo::Resampling {
+            seed: r.seed,
+            reps: r.reps,
+            block: r.block,
+        }
+    }
+}

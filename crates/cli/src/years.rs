@@ -30,3 +30,15 @@ impl Years {
         Ok((from, to))
     }
 }
+
+impl From<Years> for ordo::Span {
+    fn from(y: Years) -> ordo::Span {
+        match y.year {
+            Some(year) => ordo::Span::year(year),
+            None => ordo::Span {
+                from: y.from,
+                to: y.to,
+            },
+        }
+    }
+}

@@ -1,13 +1,8 @@
 //! `ordo chronology A B`: the curated events of a dyad's relations.
 
 use crate::context::Context;
-use crate::frame::Frame;
-use crate::provenance::Provenance;
-use crate::years::Years;
-use anyhow::bail;
 use clap::Args;
-use ordo_analysis::chronology::{Chronology, Entry, STANCES};
-use ordo_analysis::Periodization;
+use ordo::chronology::ChronologyOptions;
 use std::path::PathBuf;
 
 /// The dated events of a dyad's relations as the sources tell them: date
@@ -28,7 +23,7 @@ pub struct ChronologyArgs {
     /// Second state
     b: String,
     #[command(flatten)]
-    years: Years,
+    years: crate::years::Years,
     /// Only these stances (cooperation, competition, neutral, turning_point)
     #[arg(long, value_delimiter = ',')]
     stance: Vec<String>,
@@ -43,105 +38,20 @@ pub struct ChronologyArgs {
     periods: Option<PathBuf>,
 }
 
-/// The chronologies (ordo's and `files`) of the dyad `a`–`b`, in either
-/// order; an error naming what to do when there is none.
-pub fn of_dyad(
-    states: &ordo_states::States,
-    periods: &Periodization,
-    files: &[PathBuf],
-    a: u16,
-    b: u16,
-) -> anyhow::Result<Vec<Chronology>> {
-    let r = states.resolver();
-    let mut all = Chronology::builtin(periods);
-    for f in files {
-        all.push(Chronology::load(f, periods)?);
-    }
-    let mut wanted = [a, b];
-    wanted.sort();
-    let mut found = Vec::new();
-    for c in all {
-        let mut sides = [
-            r.resolve(&c.dyad[0])?.state.code.0,
-            r.resolve(&c.dyad[1])?.state.code.0,
-        ];
-        sides.sort();
-        if sides == wanted {
-            found.push(c);
+impl From<ChronologyArgs> for ChronologyOptions {
+    fn from(a: ChronologyArgs) -> ChronologyOptions {
+        ChronologyOptions {
+            a: a.a,
+            b: a.b,
+            years: a.years.into(),
+            stance: a.stance,
+            table1: a.table1,
+            file: a.file,
+            periods: a.periods,
         }
     }
-    if found.is_empty() {
-        bail!("no chronology for the dyad {a}-{b}: ordo ships Italy–Russia; give your own with --file FILE (docs/chronology.md)");
-    }
-    Ok(found)
 }
 
 pub fn run(ctx: &Context, args: ChronologyArgs) -> anyhow::Result<()> {
-    for s in &args.stance {
-        if !STANCES.contains(&s.as_str()) {
-            bail!("--stance {s}: expected one of {}", STANCES.join(", "));
-        }
-    }
-    let periods = ctx.periods(args.periods.as_deref())?;
-    let states = ctx.states()?;
-    let (a, b) = ctx.dyad(states, &args.a, &args.b)?;
-    let used = of_dyad(states, &periods, &args.file, a, b)?;
-    let mut rows: Vec<&Entry> = Vec::new();
-    for c in &used {
-        rows.extend(c.entries.iter().filter(|e| {
-            args.years
-                .from
-                .or(args.years.year)
-                .is_none_or(|f| e.year() >= f)
-                && args
-                    .years
-                    .to
-                    .or(args.years.year)
-                    .is_none_or(|t| e.year() <= t)
-                && (args.stance.is_empty() || args.stance.contains(&e.stance))
-                && (!args.table1 || e.in_table1)
-        }));
-    }
-    rows.sort_by(|x, y| (&x.date, &x.id).cmp(&(&y.date, &y.id)));
-    let join = |v: &[String]| v.join("; ");
-    let batch = Frame::new()
-        .text("date", rows.iter().map(|e| Some(e.date.as_str())))
-        .text("precision", rows.iter().map(|e| Some(e.precision.as_str())))
-        .text("end", rows.iter().map(|e| e.end.as_deref()))
-        .text("id", rows.iter().map(|e| Some(e.id.as_str())))
-        .text("actor", rows.iter().map(|e| Some(e.actor.as_str())))
-        .text("target", rows.iter().map(|e| Some(e.target.as_str())))
-        .text("stance", rows.iter().map(|e| Some(e.stance.as_str())))
-        .text("order", rows.iter().map(|e| Some(e.order.as_str())))
-        .text("phase", rows.iter().map(|e| Some(e.phase.as_str())))
-        .text("area", rows.iter().map(|e| Some(e.area.as_str())))
-        .text("table1", rows.iter().map(|e| e.table1_column.as_deref()))
-        .text("summary", rows.iter().map(|e| Some(e.summary.as_str())))
-        .text("source", rows.iter().map(|e| Some(join(&e.source))))
-        .text(
-            "citations",
-            rows.iter()
-                .map(|e| Some(join(&e.citations)).filter(|s| !s.is_empty())),
-        )
-        .text(
-            "note",
-            rows.iter()
-                .map(|e| Some(e.note.as_str()).filter(|s| !s.is_empty())),
-        )
-        .build()?;
-    let mut prov = Provenance::default();
-    for c in &used {
-        prov = prov.with(format!(
-            "chronology {} ({} entries, version {}, sha256 {}); sources: 000 = Natalizia and Morini 2020, \"Sleeping with the enemy: The not-so-constant Italian stance towards Russia\", Italian Political Science 15(1): 42-59; 004 = an encyclopedia entry on Russia's relations with Italy (French translation)",
-            c.file,
-            c.entries.len(),
-            c.version,
-            c.sha256
-        ));
-    }
-    prov = prov.with(format!(
-        "phases checked against the periodization {} ({})",
-        periods.name, periods.file
-    ));
-    ctx.output.emit(&batch, &prov)
+    ctx.emit(&ctx.session.chronology(&args.into())?)
 }

@@ -1,9 +1,9 @@
 //! `ordo cluster scheduler|executor`: the processes of an Apache Ballista
 //! cluster that runs ordo's queries (see docs/cluster.md).
 
-use crate::cluster::roles::{run_executor, run_scheduler, ExecutorOptions, SchedulerOptions};
 use crate::context::Context;
 use clap::{Args, Subcommand};
+use ordo::cluster::roles::{run_executor, run_scheduler, ExecutorOptions, SchedulerOptions};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -67,10 +67,10 @@ pub fn run(_ctx: &Context, cmd: ClusterCommand) -> anyhow::Result<()> {
             min_executors: a.min_executors,
         }),
         ClusterCommand::Executor(a) => run_executor(&ExecutorOptions {
-            scheduler: crate::cluster::scheduler_address(&a.scheduler)?,
+            scheduler: ordo::cluster::scheduler_address(&a.scheduler)?,
             bind: a.bind,
             external_host: a.external_host,
-            slots: a.slots.unwrap_or_else(crate::events::threads),
+            slots: a.slots.unwrap_or_else(ordo::event_store::threads),
             work_dir: a.work_dir,
             memory: a.memory_mib.map(|m| m * 1024 * 1024),
         }),

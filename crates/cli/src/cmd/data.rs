@@ -3,13 +3,12 @@
 
 use crate::context::Context;
 use crate::data_pull;
-use crate::frame::Frame;
-use crate::provenance::Provenance;
 use clap::{Args, Subcommand};
+use ordo::frame::Frame;
+use ordo::ingest::IngestOptions;
+use ordo::provenance::Provenance;
+use ordo::Table;
 use ordo_pull::pull::{Outcome, Selection};
-use ordo_sources::status::{self, Found};
-use ordo_sources::PullRecord;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -82,7 +81,7 @@ pub struct PullArgs {
 
 pub fn run(ctx: &Context, cmd: DataCommand) -> anyhow::Result<()> {
     match cmd {
-        DataCommand::Status => status(ctx),
+        DataCommand::Status => ctx.emit(&ctx.session.data_status()?),
         DataCommand::Pull(args) => pull_command(ctx, args),
     }
 }
@@ -143,7 +142,7 @@ fn pull_command(ctx: &Context, args: PullArgs) -> anyhow::Result<()> {
             ordo_pull::registry::builtin().datasets.len()
         ))
         .with(format!("fetched from: {}", data_pull::mirror_text(ctx)));
-    ctx.output.emit(&batch, &provenance)
+    ctx.emit(&Table::new(batch, provenance))
 }
 
 /// `ordo data pull icews|polecat [--into DIR] [--ingest]`.
@@ -168,7 +167,7 @@ fn pull_dataverse(
             .pull_target()?
             .join(format!("{}_events", collection.name)),
     };
-    let store = ordo_events::EventStore::new(ctx.store_dir()?.root());
+    let store = ordo_events::EventStore::new(ctx.session.store_dir()?.root());
     let ingested: std::collections::HashSet<String> = store
         .manifest()
         .map(|m| {
@@ -204,7 +203,7 @@ fn pull_dataverse(
                     .is_some_and(|e| e == "tab" || e == "zip" || e == "csv" || e == "tsv")
             })
             .collect();
-        return crate::cmd::ingest::run(ctx, crate::cmd::ingest::IngestArgs::new("icews", data));
+        return ctx.emit(&ctx.session.ingest(&IngestOptions::files("icews", data))?);
     }
     let batch = Frame::new()
         .text("file", plan.fetch.iter().map(|f| Some(f.name.as_str())))
@@ -222,7 +221,7 @@ fn pull_dataverse(
     for (old, new) in &plan.superseded {
         provenance = provenance.with(format!("{old} (ingested) is superseded by {new}"));
     }
-    ctx.output.emit(&batch, &provenance)
+    ctx.emit(&Table::new(batch, provenance))
 }
 
 /// `ordo data pull gdelt --from D --to D [--ingest]`.
@@ -259,7 +258,7 @@ fn pull_gdelt(ctx: &Context, args: PullArgs) -> anyhow::Result<()> {
     let paths = gdelt::pull_files(&fetcher, &chosen, &dir, &mut |l| eprintln!("pull: {l}"))?;
     if args.ingest {
         let paths = paths.into_iter().collect();
-        return crate::cmd::ingest::run(ctx, crate::cmd::ingest::IngestArgs::new("gdelt", paths));
+        return ctx.emit(&ctx.session.ingest(&IngestOptions::files("gdelt", paths))?);
     }
     let batch = Frame::new()
         .text("file", chosen.iter().map(|f| Some(f.name.as_str())))
@@ -275,148 +274,5 @@ fn pull_gdelt(ctx: &Context, args: PullArgs) -> anyhow::Result<()> {
             gdelt::GDELT1_EVENTS
         ))
         .with(format!("fetched from: {}", data_pull::mirror_text(ctx)));
-    ctx.output.emit(&batch, &provenance)
-}
-
-fn status(ctx: &Context) -> anyhow::Result<()> {
-    let dir = ctx.data_dir()?;
-    let rows = status::check(&dir);
-    let pulled = pull_records(&dir, &rows);
-    let present = rows
-        .iter()
-        .filter(|r| matches!(r.found, Found::Present { .. }))
-        .count();
-    let batch = Frame::new()
-        .text("dataset", rows.iter().map(|r| Some(r.dataset.id)))
-        .text("file", rows.iter().map(|r| Some(r.file.path)))
-        .text("status", rows.iter().map(|r| Some(status_word(&r.found))))
-        .text("version", rows.iter().map(|r| Some(r.dataset.version)))
-        .text("coverage", rows.iter().map(|r| Some(r.dataset.coverage)))
-        .text("years_in_file", rows.iter().map(|r| years(&r.found)))
-        .int("rows", rows.iter().map(|r| count(&r.found)))
-        .text("sha256", rows.iter().map(|r| sha(&r.found)))
-        .text("path", rows.iter().map(|r| Some(path(&r.found))))
-        .text("title", rows.iter().map(|r| Some(r.dataset.title)))
-        .text("problem", rows.iter().map(problem))
-        .text(
-            "upstream",
-            pulled.iter().map(|p| p.as_ref().map(|(u, _)| u.as_str())),
-        )
-        .text(
-            "retrieved_at",
-            pulled.iter().map(|p| p.as_ref().map(|(_, t)| t.as_str())),
-        )
-        .build()?;
-    let provenance = Provenance::default()
-        .with(format!(
-            "data directory {} (chosen by {})",
-            dir.root().display(),
-            dir.origin()
-        ))
-        .with(format!("{present} of {} dataset files found", rows.len()));
-    ctx.output.emit(&batch, &provenance)
-}
-
-/// For each row, the upstream and retrieval time that `ordo data pull`
-/// recorded for the file, if it was pulled.
-fn pull_records(
-    dir: &ordo_sources::DataDir,
-    rows: &[status::FileStatus],
-) -> Vec<Option<(String, String)>> {
-    let mut records: HashMap<&str, Option<PullRecord>> = HashMap::new();
-    rows.iter()
-        .map(|r| {
-            let record = records.entry(r.dataset.id).or_insert_with(|| {
-                PullRecord::read(&dir.root().join(r.dataset.id)).and_then(Result::ok)
-            });
-            let record = record.as_ref()?;
-            let files: Vec<_> = record
-                .files
-                .iter()
-                .filter(|f| matches_spec(&f.name, r.file.path))
-                .collect();
-            let upstream = match files.as_slice() {
-                [] => return None,
-                [one] => one.upstream.clone(),
-                many => format!("{} upstream files ({})", many.len(), common_prefix(many)),
-            };
-            Some((upstream, record.retrieved_at.clone()))
-        })
-        .collect()
-}
-
-fn matches_spec(name: &str, spec: &str) -> bool {
-    match spec.split_once('*') {
-        Some((pre, post)) => name.starts_with(pre) && name.ends_with(post),
-        None => name == spec,
-    }
-}
-
-fn common_prefix(files: &[&ordo_sources::pull_record::PulledFile]) -> String {
-    let first = &files[0].upstream;
-    let n = files
-        .iter()
-        .map(|f| {
-            first
-                .bytes()
-                .zip(f.upstream.bytes())
-                .take_while(|(a, b)| a == b)
-                .count()
-        })
-        .min()
-        .unwrap_or(0);
-    format!("{}…", &first[..first[..n].rfind('/').map_or(n, |i| i + 1)])
-}
-
-fn status_word(found: &Found) -> &'static str {
-    match found {
-        Found::Present { .. } => "found",
-        Found::Missing { .. } => "missing",
-        Found::Unreadable { .. } => "unreadable",
-    }
-}
-
-fn years(found: &Found) -> Option<String> {
-    match found {
-        Found::Present {
-            years: Some((a, b)),
-            ..
-        } => Some(format!("{a}-{b}")),
-        _ => None,
-    }
-}
-
-fn count(found: &Found) -> Option<i64> {
-    match found {
-        Found::Present { rows, .. } => Some(*rows as i64),
-        _ => None,
-    }
-}
-
-fn sha(found: &Found) -> Option<String> {
-    match found {
-        Found::Present { sha256, .. } => Some(sha256.clone()),
-        _ => None,
-    }
-}
-
-fn path(found: &Found) -> String {
-    match found {
-        Found::Present { path, files, .. } if *files > 1 => {
-            format!("{} ({files} files)", path.display())
-        }
-        Found::Present { path, .. } | Found::Unreadable { path, .. } => path.display().to_string(),
-        Found::Missing { expected } => expected.display().to_string(),
-    }
-}
-
-fn problem(row: &status::FileStatus) -> Option<String> {
-    match &row.found {
-        Found::Present { .. } => None,
-        Found::Missing { .. } => Some(format!(
-            "missing: run `ordo data pull {}` (official release: {})",
-            row.dataset.id, row.dataset.official
-        )),
-        Found::Unreadable { error, .. } => Some(error.to_string()),
-    }
+    ctx.emit(&Table::new(batch, provenance))
 }

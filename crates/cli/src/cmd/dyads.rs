@@ -2,10 +2,9 @@
 //! `create_dyadyears()` followed by every `add_*()`.
 
 use crate::context::Context;
-use crate::query::{print_query, DYAD_RULES};
-use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::years::Years;
 use clap::Args;
+use ordo::dyads::DyadsOptions;
 
 /// All dyad-years: every pair of states that were both system members on a
 /// same day of the year, with every measure.
@@ -26,35 +25,9 @@ pub struct DyadsArgs {
 }
 
 pub fn run(ctx: &Context, args: DyadsArgs) -> anyhow::Result<()> {
-    let (from, to) = args.years.span((FIRST_YEAR, LAST_YEAR))?;
-    let table = if args.directed {
-        "dyad_years_directed"
-    } else {
-        "dyad_years"
-    };
-    let prd = if args.only_politically_relevant {
-        " AND (cow_conttype >= 1 OR cowmaj1 = 1 OR cowmaj2 = 1)"
-    } else {
-        ""
-    };
-    for rule in DYAD_RULES {
-        ctx.note(rule);
-    }
-    let (engine, _world) = ctx.engine()?;
-    let engine = engine.in_stored_order();
-    let sql = format!("SELECT * FROM {table} WHERE year BETWEEN {from} AND {to}{prd} ORDER BY ccode1, ccode2, year");
-    print_query(
-        ctx,
-        &engine,
-        &sql,
-        &[format!(
-            "dyad-years {from}-{to}{}",
-            if prd.is_empty() {
-                ""
-            } else {
-                ", politically relevant only"
-            }
-        )],
-    )?;
-    Ok(())
+    ctx.print(ctx.session.dyads(&DyadsOptions {
+        years: args.years.into(),
+        directed: args.directed,
+        only_politically_relevant: args.only_politically_relevant,
+    })?)
 }

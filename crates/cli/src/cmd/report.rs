@@ -2,11 +2,9 @@
 //! on a dyad's relations and the stability of the international order.
 
 use crate::context::Context;
-use crate::output::{write_atomically, Format};
-use crate::report::{charts, document, html, markdown, Dossier, Inputs};
-use anyhow::Context as _;
 use clap::Args;
-use std::path::{Path, PathBuf};
+use ordo::output::Format;
+use ordo_report::{Inputs, ReportFormat, ReportOptions};
 
 /// A report on a dyad: the verdict of the hypothesis test in one sentence;
 /// charts of the cooperation index and its components with the order's
@@ -64,80 +62,24 @@ impl ReportArgs {
 
 pub fn run(ctx: &Context, args: ReportArgs) -> anyhow::Result<()> {
     let format = match ctx.output.requested() {
-        None | Some(Format::Html) => Format::Html,
-        Some(Format::Md) => Format::Md,
+        None | Some(Format::Html) => ReportFormat::Html,
+        Some(Format::Md) => ReportFormat::Md,
         Some(other) => anyhow::bail!("ordo report writes html or md, not {other:?}"),
     };
-    let dir = ctx
-        .output
-        .out()
-        .map_or_else(|| PathBuf::from("reports"), Path::to_path_buf);
     crate::data_pull::pull_for_report_if_no_data(ctx)?;
-    let d = Dossier::gather(ctx, &args.a, &args.b, (args.from, args.to), &args.inputs())?;
-    let command = command_line(ctx, &d, &args, format);
-    let mut rendered = Vec::new();
-    for named in charts::all(&d) {
-        let svg = crate::report::chart::render(&named.chart)?;
-        rendered.push((named, svg));
-    }
-    let blocks = document::blocks(&d, rendered, &command);
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let stem = format!("ordo-report-{}-{}", d.a, d.b);
-    let written = match format {
-        Format::Md => {
-            let charts_dir = format!("{stem}-charts");
-            std::fs::create_dir_all(dir.join(&charts_dir))
-                .with_context(|| format!("creating {}", dir.join(&charts_dir).display()))?;
-            let (text, files) = markdown::render(&blocks, &charts_dir);
-            for (file, svg) in files {
-                write_atomically(&dir.join(file), svg.as_bytes())?;
-            }
-            let path = dir.join(format!("{stem}.md"));
-            write_atomically(&path, text.as_bytes())?;
-            path
-        }
-        _ => {
-            let title = format!("ordo report: {}–{}", d.a, d.b);
-            let path = dir.join(format!("{stem}.html"));
-            write_atomically(&path, html::render(&title, &blocks).as_bytes())?;
-            path
-        }
-    };
-    eprintln!("{}", d.verdict());
-    eprintln!("wrote {}", written.display());
+    let written = ordo_report::write(
+        &ctx.session,
+        &ReportOptions {
+            inputs: args.inputs(),
+            a: args.a,
+            b: args.b,
+            from: args.from,
+            to: args.to,
+            format,
+            dir: ctx.output.out().map(|p| p.to_path_buf()),
+        },
+    )?;
+    eprintln!("{}", written.verdict);
+    eprintln!("wrote {}", written.path.display());
     Ok(())
-}
-
-/// The command that reproduces the report's content: the output directory
-/// is left out (it does not change a byte of the report), everything that
-/// does is kept.
-fn command_line(ctx: &Context, d: &Dossier, args: &ReportArgs, format: Format) -> String {
-    let mut c = format!("ordo report {} {}", d.a, d.b);
-    if let Some(f) = args.from {
-        c.push_str(&format!(" --from {f}"));
-    }
-    if let Some(t) = args.to {
-        c.push_str(&format!(" --to {t}"));
-    }
-    for (flag, value) in [
-        ("--periods", &args.periods),
-        ("--recipe", &args.recipe),
-        ("--instability-recipe", &args.instability_recipe),
-        ("--chronology", &args.chronology),
-    ] {
-        if let Some(v) = value {
-            c.push_str(&format!(" {flag} {v}"));
-        }
-    }
-    if format == Format::Md {
-        c.push_str(" --format md");
-    }
-    let (data, store) = ctx.flags();
-    if let Some(p) = data {
-        c.push_str(&format!(" --data {}", p.display()));
-    }
-    if let Some(p) = store {
-        c.push_str(&format!(" --store {}", p.display()));
-    }
-    c
 }

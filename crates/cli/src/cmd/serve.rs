@@ -33,9 +33,9 @@ pub fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<()> {
             args.addr
         );
     }
-    let limits = crate::server::Limits {
+    let limits = ordo_server::Limits {
         max_rows: args.max_rows,
         sql_timeout: std::time::Duration::from_millis(args.sql_timeout_ms),
     };
-    crate::server::serve(ctx.clone_shared(), args.addr, limits)
+    ordo_server::serve(ctx.session.clone(), args.addr, limits)
 }

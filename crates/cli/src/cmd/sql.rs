@@ -1,9 +1,6 @@
 //! `ordo sql`: SQL over every dataset and derived table (Apache DataFusion).
 
 use crate::context::Context;
-use crate::frame::Frame;
-use crate::provenance::Provenance;
-use crate::query::print_query;
 use clap::Args;
 
 /// Run a SQL query over ordo's tables.
@@ -27,16 +24,8 @@ pub struct SqlArgs {
 }
 
 pub fn run(ctx: &Context, args: SqlArgs) -> anyhow::Result<()> {
-    let (engine, _world) = ctx.engine()?;
-    if args.tables {
-        let tables = engine.tables();
-        let batch = Frame::new()
-            .text("table", tables.iter().map(|t| Some(t.0.as_str())))
-            .text("description", tables.iter().map(|t| Some(t.1.as_str())))
-            .build()?;
-        return ctx.output.emit(&batch, &Provenance::default());
+    match args.query {
+        Some(query) if !args.tables => ctx.print(ctx.session.sql(&query)?),
+        _ => ctx.emit(&ctx.session.tables()?),
     }
-    let query = args.query.unwrap_or_default();
-    print_query(ctx, &engine, &query, &[])?;
-    Ok(())
 }

@@ -1,8 +1,6 @@
 //! `ordo state A` and `ordo states-year`: state-year frames.
 
 use crate::context::Context;
-use crate::query::print_query;
-use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::years::Years;
 use clap::Args;
 
@@ -31,20 +29,9 @@ pub struct StatesYearArgs {
 }
 
 pub fn run_state(ctx: &Context, args: StateArgs) -> anyhow::Result<()> {
-    let code = ctx.states()?.resolver().resolve(&args.state)?.state.code.0;
-    let (from, to) = args.years.span((FIRST_YEAR, LAST_YEAR))?;
-    let (engine, _world) = ctx.engine()?;
-    let sql = format!("SELECT * FROM state_years WHERE ccode = {code} AND year BETWEEN {from} AND {to} ORDER BY year");
-    print_query(ctx, &engine, &sql, &[])?;
-    Ok(())
+    ctx.print(ctx.session.state(&args.state, args.years.into())?)
 }
 
 pub fn run_states_year(ctx: &Context, args: StatesYearArgs) -> anyhow::Result<()> {
-    let (from, to) = args.years.span((FIRST_YEAR, LAST_YEAR))?;
-    let (engine, _world) = ctx.engine()?;
-    let sql = format!(
-        "SELECT * FROM state_years WHERE year BETWEEN {from} AND {to} ORDER BY year, ccode"
-    );
-    print_query(ctx, &engine, &sql, &[])?;
-    Ok(())
+    ctx.print(ctx.session.state_years(args.years.into())?)
 }

@@ -1,13 +1,9 @@
 //! `ordo system`: the international system, one row per year.
 
 use crate::context::Context;
-use crate::provenance::Provenance;
-use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::years::Years;
 use clap::Args;
-use ordo_measures::majors_rule::MajorsRule;
-use ordo_measures::system_year::{system_years, to_batch};
-use ordo_measures::Universe;
+use ordo::system::SystemOptions;
 
 /// The system year by year: the major powers under a rule, their shares of
 /// the majors' capabilities, Ray-Singer concentration (CON), HHI and the
@@ -29,15 +25,8 @@ pub struct SystemArgs {
 }
 
 pub fn run(ctx: &Context, args: SystemArgs) -> anyhow::Result<()> {
-    let rule = MajorsRule::parse(&args.majors).map_err(anyhow::Error::msg)?;
-    let (from, to) = args.years.span((FIRST_YEAR, LAST_YEAR))?;
-    let world = crate::tables::World::new(ctx.data_dir()?);
-    let (states, inputs) = world.get().map_err(anyhow::Error::msg)?;
-    let universe = Universe::new(&states.system, Some(LAST_YEAR));
-    let frame = system_years(inputs, states, &universe, &rule, from, to);
-    for w in &frame.warnings {
-        eprintln!("warning: {w}");
-    }
-    let provenance = Provenance::of_world(states, inputs).with(format!("majors rule: {rule}"));
-    ctx.output.emit(&to_batch(&frame), &provenance)
+    ctx.emit(&ctx.session.system(&SystemOptions {
+        years: args.years.into(),
+        majors: args.majors,
+    })?)
 }

@@ -2,13 +2,8 @@
 //! the periodization, and the quantitative evidence per phase beside it.
 
 use crate::context::Context;
-use crate::frame::Frame;
-use crate::provenance::Provenance;
 use clap::Args;
-use ordo_analysis::chronology::{Chronology, Entry};
-use ordo_analysis::periods::PhaseKind;
-use ordo_analysis::Periodization;
-use std::collections::BTreeMap;
+use ordo::table1::Table1Options;
 use std::path::PathBuf;
 
 /// Table 1 of the article, regenerated: for each order of the
@@ -44,209 +39,18 @@ pub struct Table1Args {
     periods: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Context, args: Table1Args) -> anyhow::Result<()> {
-    let periods = ctx.periods(args.periods.as_deref())?;
-    let states = ctx.states()?;
-    let (a, b) = ctx.dyad(states, &args.a, &args.b)?;
-    if args.evidence {
-        return evidence(ctx, &periods, a, b);
-    }
-    let found = crate::cmd::chronology::of_dyad(states, &periods, &args.file, a, b)?;
-    let chronos: Vec<&Chronology> = found.iter().collect();
-    let entries: Vec<&Entry> = chronos.iter().flat_map(|c| c.entries.iter()).collect();
-    table(ctx, &periods, &entries, &chronos)
-}
-
-/// The column of Table 1 an entry falls in, by its stance and the phase the
-/// periodization puts its year in (not by the `in_table1` flag).
-fn column(periods: &Periodization, e: &Entry) -> Option<(String, &'static str)> {
-    let year = e.year();
-    let order = periods
-        .orders
-        .iter()
-        .find(|o| o.from <= year && year <= o.to)?;
-    let phase = periods.phase_of(year).map(|(_, p)| p.kind);
-    let col = match (e.stance.as_str(), phase) {
-        ("cooperation", Some(PhaseKind::Stable)) => "cooperation (stable)",
-        ("turning_point", _) => "turning point",
-        ("competition", Some(PhaseKind::Crisis)) => "competition (crisis)",
-        ("competition", Some(PhaseKind::Stable)) => "against: competition while stable",
-        ("cooperation", Some(PhaseKind::Crisis)) => "against: cooperation in crisis",
-        _ => return None,
-    };
-    Some((order.name.clone(), col))
-}
-
-fn table(
-    ctx: &Context,
-    periods: &Periodization,
-    entries: &[&Entry],
-    chronos: &[&Chronology],
-) -> anyhow::Result<()> {
-    let rank = |c: &str| match c {
-        "cooperation (stable)" => 0,
-        "turning point" => 1,
-        "competition (crisis)" => 2,
-        _ => 3,
-    };
-    let order_rank = |name: &str| {
-        periods
-            .orders
-            .iter()
-            .position(|o| o.name == name)
-            .unwrap_or(99)
-    };
-    let mut rows: Vec<(String, &'static str, &Entry)> = entries
-        .iter()
-        .filter_map(|e| column(periods, e).map(|(o, c)| (o, c, *e)))
-        .collect();
-    rows.sort_by(|x, y| {
-        (order_rank(&x.0), rank(x.1), &x.2.date, &x.2.id).cmp(&(
-            order_rank(&y.0),
-            rank(y.1),
-            &y.2.date,
-            &y.2.id,
-        ))
-    });
-    let mut counts: BTreeMap<(usize, String, &str), usize> = BTreeMap::new();
-    for (o, c, _) in &rows {
-        *counts.entry((order_rank(o), o.clone(), *c)).or_default() += 1;
-    }
-    let batch = Frame::new()
-        .text("order", rows.iter().map(|r| Some(r.0.as_str())))
-        .text("column", rows.iter().map(|r| Some(r.1)))
-        .text("date", rows.iter().map(|r| Some(r.2.date.as_str())))
-        .text("id", rows.iter().map(|r| Some(r.2.id.as_str())))
-        .flag("in_article", rows.iter().map(|r| Some(r.2.in_table1)))
-        .text("area", rows.iter().map(|r| Some(r.2.area.as_str())))
-        .text("summary", rows.iter().map(|r| Some(r.2.summary.as_str())))
-        .text(
-            "citations",
-            rows.iter()
-                .map(|r| Some(r.2.citations.join("; ")).filter(|s| !s.is_empty())),
-        )
-        .build()?;
-    let mut prov = Provenance::default();
-    for ((_, o, c), n) in &counts {
-        prov = prov.with(format!("{o}: {n} × {c}"));
-    }
-    for c in chronos {
-        prov = prov.with(format!(
-            "chronology {} ({} entries, sha256 {})",
-            c.file,
-            c.entries.len(),
-            c.sha256
-        ));
-    }
-    prov = prov.with(format!(
-        "periodization {} ({}, sha256 {}); columns by each entry's stance and the phase of its year",
-        periods.name, periods.file, periods.sha256
-    ));
-    ctx.output.emit(&batch, &prov)
-}
-
-/// Per order and phase, the dyad's structural (and event) evidence.
-fn evidence(ctx: &Context, periods: &Periodization, a: u16, b: u16) -> anyhow::Result<()> {
-    let (c1, c2) = (a.min(b), a.max(b));
-    let (engine, world) = ctx.engine()?;
-    let cols = crate::cmd::cooperation::COLUMNS;
-    let (years, col) = crate::cmd::cooperation::dyad_columns(&engine, a, b)?;
-    let events = crate::events::dyad_event_years(ctx, a, b)?;
-    let mut out: Vec<Vec<Option<f64>>> = Vec::new();
-    let mut labels: Vec<(String, &'static str, i32, i32)> = Vec::new();
-    for o in &periods.orders {
-        for p in &o.phases {
-            let idx: Vec<usize> = (0..years.len())
-                .filter(|&i| p.from <= years[i] && years[i] <= p.to)
-                .collect();
-            let vals = |c: &str| idx.iter().filter_map(|&i| col[c][i]).collect::<Vec<f64>>();
-            let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
-            let pledge: Vec<f64> = idx
-                .iter()
-                .filter_map(|&i| {
-                    let any: Vec<f64> = cols[..5].iter().filter_map(|c| col[*c][i]).collect();
-                    (!any.is_empty()).then(|| {
-                        if any.iter().any(|x| *x > 0.0) {
-                            1.0
-                        } else {
-                            0.0
-                        }
-                    })
-                })
-                .collect();
-            let mid = vals("cowmid_ongoing");
-            let war = vals("cowwar_inter");
-            let un = vals("un_agree");
-            let (coop, conflict, ev_years) = events
-                .iter()
-                .filter(|(y, _)| p.from <= **y && **y <= p.to)
-                .fold((0i64, 0i64, 0i64), |acc, (_, (c, k))| {
-                    (acc.0 + c, acc.1 + k, acc.2 + 1)
-                });
-            labels.push((o.name.clone(), p.kind.as_str(), p.from, p.to));
-            out.push(vec![
-                Some(idx.len() as f64),
-                Some(pledge.len() as f64),
-                mean(&pledge),
-                mean(&vals("atop_s")),
-                Some(mid.len() as f64),
-                Some(mid.iter().sum()),
-                vals("cowmid_hostlev").into_iter().reduce(f64::max),
-                Some(war.len() as f64),
-                Some(war.iter().sum()),
-                mean(&vals("trade_dep1")),
-                mean(&vals("trade_dep2")),
-                Some(un.len() as f64),
-                mean(&un),
-                mean(&vals("bsv_distance")),
-                Some(ev_years as f64),
-                (coop + conflict > 0).then(|| (coop - conflict) as f64 / (coop + conflict) as f64),
-            ]);
+impl From<Table1Args> for Table1Options {
+    fn from(a: Table1Args) -> Table1Options {
+        Table1Options {
+            a: a.a,
+            b: a.b,
+            evidence: a.evidence,
+            file: a.file,
+            periods: a.periods,
         }
     }
-    let names = [
-        ("years", true),
-        ("atop_years", true),
-        ("atop_pledge_share", false),
-        ("atop_s_mean", false),
-        ("mid_years_covered", true),
-        ("mid_years", true),
-        ("mid_max_hostlev", true),
-        ("war_years_covered", true),
-        ("war_years", true),
-        ("trade_dep1_mean", false),
-        ("trade_dep2_mean", false),
-        ("un_years", true),
-        ("un_agree_mean", false),
-        ("bsv_distance_mean", false),
-        ("event_years", true),
-        ("event_net_coop", false),
-    ];
-    let mut f = Frame::new()
-        .text("order", labels.iter().map(|l| Some(l.0.as_str())))
-        .text("phase", labels.iter().map(|l| Some(l.1)))
-        .int("from", labels.iter().map(|l| Some(i64::from(l.2))))
-        .int("to", labels.iter().map(|l| Some(i64::from(l.3))));
-    for (k, (name, int)) in names.iter().enumerate() {
-        f = if *int {
-            f.int(name, out.iter().map(|r| r[k].map(|v| v as i64)))
-        } else {
-            f.float(name, out.iter().map(|r| r[k]))
-        };
-    }
-    let batch = f.build()?;
-    let mut prov = Provenance::default().with(format!(
-        "dyad {c1}-{c2}: dyad_years (docs/measures.md); trade_dep1 is the dependence of {c1}, trade_dep2 of {c2}; *_covered/atop_years/un_years: years with data"
-    ));
-    for line in engine.provenance() {
-        prov = prov.with(line);
-    }
-    prov = prov.with(if events.is_empty() {
-        "event_net_coop: no events of this dyad in the store (ordo ingest …)".to_string()
-    } else {
-        "event_net_coop: (coop - conflict) / (coop + conflict) over the phase's events, profile gdelt@1".to_string()
-    });
-    prov = prov.with(format!("periodization {} ({})", periods.name, periods.file));
-    drop(world);
-    ctx.output.emit(&batch, &prov)
+}
+
+pub fn run(ctx: &Context, args: Table1Args) -> anyhow::Result<()> {
+    ctx.emit(&ctx.session.table1(&args.into())?)
 }

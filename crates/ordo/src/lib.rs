@@ -1,0 +1,59 @@
+//! ordo as a library: how the stability of the international order shapes
+//! relations between states, from the public datasets of the field.
+//!
+//! A [`Session`] knows where the datasets and the store are and loads each
+//! dataset once; every capability is one typed call on it, taking an
+//! options struct whose defaults are the CLI's and returning a [`Table`]
+//! (Arrow schema and batches, and the sources behind them) or, for the
+//! large SQL answers, a [`Query`] that streams. The CLI, the report, the
+//! dashboard and the Python package are faces over these calls, so they
+//! show the same numbers by construction.
+//!
+//! ```no_run
+//! use ordo::{Session, SessionOptions, dyad::DyadOptions};
+//! let session = Session::new(SessionOptions::default());
+//! let table = session
+//!     .dyad(&DyadOptions { a: "Italy".into(), b: "Soviet Union".into(), ..Default::default() })?
+//!     .collect()?;
+//! println!("{} rows; sources: {:?}", table.num_rows(), table.sources);
+//! # Ok::<(), anyhow::Error>(())
+//! ```
+
+pub mod breaks;
+pub mod chronology;
+pub mod cluster;
+pub mod columns;
+pub mod cooperation;
+pub mod coverage;
+mod csv_text;
+pub mod data_status;
+pub mod dyad;
+pub mod dyads;
+mod event_frame;
+pub mod event_store;
+pub mod events;
+pub mod frame;
+pub mod ingest;
+pub mod instability;
+pub mod output;
+pub mod panel;
+pub mod periods;
+pub mod provenance;
+pub mod query;
+pub mod resampling;
+mod session;
+mod span;
+pub mod sql;
+pub mod state_years;
+pub mod states;
+pub mod system;
+mod table;
+pub mod table1;
+pub mod tables;
+pub mod test;
+
+pub use query::Query;
+pub use resampling::Resampling;
+pub use session::{Session, SessionOptions};
+pub use span::Span;
+pub use table::Table;

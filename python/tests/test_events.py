@@ -1,0 +1,57 @@
+"""Event data: ingest GDELT files into a store, read dyad series back."""
+
+from __future__ import annotations
+
+import pytest
+
+import ordo
+from conftest import assert_same_as_csv, cli_sources, stable_sources
+
+GEORGIA, RUSSIA = 372, 365
+
+
+@pytest.fixture()
+def fresh(data_dir, tmp_path):
+    """A session over the data with an empty store of its own."""
+    return ordo.Session(data=data_dir, store=tmp_path / "store")
+
+
+def test_ingest_then_events(fresh, data_dir, cli, tmp_path):
+    august = data_dir / "gdelt_v1_georgia_2011_2013" / "aug2011.csv.gz"
+    ingested = fresh.ingest(august).to_pandas()
+    assert ingested["file"].tolist() == [str(august)]
+    assert ingested["read"].tolist() == [5894]
+    assert ingested["stored"].tolist() == [5894]
+    assert ingested["quarantined"].tolist() == [0]
+    assert any("sha256" in line for line in fresh.ingest(august).sources)
+
+    again = fresh.ingest([str(august)]).to_pandas()
+    assert again["stored"].tolist() == [0], "a file is ingested once"
+
+    t = fresh.events("GEO", "RUS", by="month")
+    df = t.to_pandas()
+    assert "2011-08" in set(df["period"])
+    august_row = df[df["period"] == "2011-08"].iloc[0]
+    assert {august_row["actor1"], august_row["actor2"]} == {GEORGIA, RUSSIA}
+    assert august_row["events"] == 18
+    assert august_row["period_total"] == 5894
+    assert any("event store" in line for line in t.sources)
+
+    by_year = fresh.events("Georgia", "Russia", by="year").to_pandas()
+    assert by_year["year"].tolist() == [2011]
+
+    # The CLI reads the same store and gives the same table.
+    done = cli.run("events", "GEO", "RUS", "--by", "month", "--format", "csv", store=tmp_path / "store")
+    assert_same_as_csv(t, done.stdout)
+    assert stable_sources(t.sources) == stable_sources(cli_sources(done.stderr))
+
+
+def test_events_raw_without_store(fresh, data_dir):
+    august = data_dir / "gdelt_v1_georgia_2011_2013" / "aug2011.csv.gz"
+    raw = fresh.events("GEO", "RUS", by="month", raw=august).to_pandas()
+    assert raw.loc[raw["period"] == "2011-08", "events"].tolist() == [18]
+
+
+def test_events_need_a_dyad(fresh):
+    with pytest.raises(ordo.OrdoError):
+        fresh.events("GEO")
