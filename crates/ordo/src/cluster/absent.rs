@@ -17,15 +17,10 @@ pub fn engine(_store: &StoreDir, _defs: Vec<TableDef>, _url: &str) -> anyhow::Re
 
 /// See the `cluster` build's `cluster::ingest`.
 pub mod ingest {
+    pub use super::super::options::Distributed;
     use super::super::udf::StageJob;
-    use ordo_events::ingest::IngestReport;
     use ordo_events::{EventStore, FileRecord};
     use std::path::PathBuf;
-
-    pub struct Distributed {
-        pub report: IngestReport,
-        pub hosts: Vec<(String, usize)>,
-    }
 
     pub fn ingest(
         _scheduler: String,
@@ -41,27 +36,7 @@ pub mod ingest {
 
 /// See the `cluster` build's `cluster::roles`.
 pub mod roles {
-    use std::net::SocketAddr;
-    use std::path::PathBuf;
-
-    /// The same options as the cluster build's; read only there.
-    #[allow(dead_code)]
-    pub struct SchedulerOptions {
-        pub bind: SocketAddr,
-        pub executor_timeout_secs: u64,
-        pub min_executors: usize,
-    }
-
-    /// The same options as the cluster build's; read only there.
-    #[allow(dead_code)]
-    pub struct ExecutorOptions {
-        pub scheduler: (String, u16),
-        pub bind: SocketAddr,
-        pub external_host: Option<String>,
-        pub slots: usize,
-        pub work_dir: PathBuf,
-        pub memory: Option<u64>,
-    }
+    pub use super::super::options::{ExecutorOptions, SchedulerOptions};
 
     pub fn run_scheduler(_opts: &SchedulerOptions) -> anyhow::Result<()> {
         anyhow::bail!(super::NOT_BUILT)

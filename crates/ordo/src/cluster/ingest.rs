@@ -11,22 +11,16 @@
 //! sorted write stay in one process because "first copy in run order
 //! wins" needs one ordered pass.
 
+pub use super::options::Distributed;
 use super::udf::{StageJob, STAGE_FUNCTION};
 use anyhow::{bail, Context as _};
 use ballista_core::extension::SessionStateExt;
 use datafusion::execution::session_state::SessionStateBuilder;
 use datafusion::prelude::{CsvReadOptions, SessionContext};
-use ordo_events::ingest::{ingest_with, IngestReport};
+use ordo_events::ingest::ingest_with;
 use ordo_events::stage::{file_dir, replay, Staged};
 use ordo_events::{EventStore, Family, FileRecord};
 use std::path::{Path, PathBuf};
-
-/// What the cluster did, for the command's provenance.
-pub struct Distributed {
-    pub report: IngestReport,
-    /// Files parsed per executor host.
-    pub hosts: Vec<(String, usize)>,
-}
 
 /// One CSV file per raw file, so the listing table has one partition (one
 /// task) per raw file.

@@ -21,6 +21,7 @@ mod absent;
 pub mod check;
 #[cfg(feature = "cluster")]
 pub mod ingest;
+mod options;
 #[cfg(feature = "cluster")]
 pub mod roles;
 #[cfg(feature = "cluster")]

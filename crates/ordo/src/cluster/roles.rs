@@ -5,6 +5,7 @@
 //! inside (Ballista has no shutdown call): stop them with a signal, which
 //! an executor answers by finishing its tasks and deregistering.
 
+pub use super::options::{ExecutorOptions, SchedulerOptions};
 use super::udf;
 use anyhow::Context as _;
 use ballista_core::config::TaskSchedulingPolicy;
@@ -13,37 +14,7 @@ use ballista_executor::executor_process::{start_executor_process, ExecutorProces
 use ballista_scheduler::cluster::BallistaCluster;
 use ballista_scheduler::config::SchedulerConfig;
 use datafusion::execution::FunctionRegistry;
-use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
-
-/// How a scheduler runs.
-#[derive(Debug, Clone)]
-pub struct SchedulerOptions {
-    pub bind: SocketAddr,
-    /// An executor silent for this long is declared lost and its tasks are
-    /// run again elsewhere.
-    pub executor_timeout_secs: u64,
-    /// Executors alive before `/readyz` answers 200.
-    pub min_executors: usize,
-}
-
-/// How an executor runs.
-#[derive(Debug, Clone)]
-pub struct ExecutorOptions {
-    pub scheduler: (String, u16),
-    pub bind: SocketAddr,
-    /// Host name or address the scheduler and clients reach this executor
-    /// at (default: the address it connects from).
-    pub external_host: Option<String>,
-    /// Tasks run at once.
-    pub slots: usize,
-    /// Shuffle files; one directory per executor.
-    pub work_dir: PathBuf,
-    /// Memory for query operators, in bytes (default: Ballista's, 70 % of
-    /// the host's memory, too much for several executors on one host).
-    pub memory: Option<u64>,
-}
 
 /// Ballista's log lines (executors joining and lost, jobs, task failures
 /// and retries) on standard error; `RUST_LOG` overrides the level.
