@@ -4,13 +4,17 @@
 # one-dyad query. Prints a Markdown table for BENCHMARKS.md.
 #   bash bench/dyad_years.sh                 (release build; needs python3 with pandas, numpy, scipy)
 #   PROFILE=dev bash bench/dyad_years.sh     (the dev build `cargo run` and the tests use)
+#   ORDO_BIN=target/debug/ordo bash bench/dyad_years.sh   (an ordo already built: no cargo call,
+#                                             so no second build variant on a 2-core machine)
 #   REPEAT=3 bash bench/dyad_years.sh        (each run 3 times, the best wall time kept:
 #                                             on a shared machine the best is the least disturbed)
 # Run by hand, not by the tests. The first release run compiles ordo in
 # release mode (about 20 minutes on 2 cores, DataFusion included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${PROFILE:-release}" = dev ]; then
+if [ -n "${ORDO_BIN:-}" ]; then
+  ORDO=$ORDO_BIN
+elif [ "${PROFILE:-release}" = dev ]; then
   cargo build -q -p ordo-cli
   ORDO=target/debug/ordo
 else

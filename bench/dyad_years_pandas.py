@@ -47,6 +47,15 @@ COLUMNS = [
     "dem_polyarchy_dist", "dem_polity2_dist", "dem_uds_dist",
     "un_nvotes", "un_agree", "un_s", "un_kappa", "un_pi",
     "bsv_ideal1", "bsv_ideal2", "bsv_distance",
+    # issue 19: state attributes of ccode1 / ccode2, arms races, UCDP inter-state conflict
+    "nmc_milex1", "nmc_milex2", "nmc_milper1", "nmc_milper2", "nmc_irst1", "nmc_irst2",
+    "nmc_pec1", "nmc_pec2", "nmc_tpop1", "nmc_tpop2", "nmc_upop1", "nmc_upop2",
+    "sdp_gdp1", "sdp_gdp2", "sdp_pop1", "sdp_pop2", "sdp_sdp1", "sdp_sdp2", "sdp_gdppc1", "sdp_gdppc2",
+    "terr_threat1", "terr_threat2",
+    "creg_ethfrac1", "creg_ethfrac2", "creg_relfrac1", "creg_relfrac2",
+    "hief_efindex1", "hief_efindex2",
+    "grh_armsrace",
+    "ucdp_interstate",
 ]
 
 # Columns written as (nullable) integers.
@@ -57,6 +66,8 @@ INT_COLUMNS = [
     "gmlmid_ongoing", "gmlmid_onset", "gmlmid_hostlev", "gmlmid_fatality",
     "cowwar_inter", "cowwar_onset", "td_rivalry", "tss_rivalry", "cow_conttype",
     "igo_shared", "dem_polity2_1", "dem_polity2_2", "dem_polity2_dist", "un_nvotes",
+    "nmc_milex1", "nmc_milex2", "nmc_milper1", "nmc_milper2", "nmc_irst1", "nmc_irst2",
+    "nmc_pec1", "nmc_pec2", "grh_armsrace", "ucdp_interstate",
 ]
 
 
@@ -395,9 +406,9 @@ def add_democracy(f, data):
         f[a], f[b], f[dist] = v1, v2, np.abs(v1 - v2)
 
 
-def load_crosswalk(path: Path) -> pd.DataFrame:
+def load_crosswalk(path: Path, schemes=("un", "iso2")) -> pd.DataFrame:
     x = pd.read_csv(path, comment="#", dtype=str, keep_default_na=False)
-    x = x[x.scheme.isin(["un", "iso2"])].copy()
+    x = x[x.scheme.isin(list(schemes))].copy()
     x["ccode"] = x.ccode.astype(np.int64)
     x["from_d"] = np.where(x["from"] == "", np.iinfo(np.int64).min, 0)
     x["to_d"] = np.where(x["to"] == "", np.iinfo(np.int64).max, 0)
@@ -516,6 +527,106 @@ def add_bsv(f, data, abb):
     f["bsv_distance"] = np.abs(res[0] - res[1])
 
 
+# ------------------------------------------------------- issue 19: new columns
+
+def add_state_pair(f, k, values, name) -> None:
+    """f[name1], f[name2] = the state-year value (table keys k = skey) of ccode1 / ccode2."""
+    y = f.year.to_numpy()
+    f[f"{name}1"] = take(skey(f.ccode1, y), k, values)
+    f[f"{name}2"] = take(skey(f.ccode2, y), k, values)
+
+
+def add_nmc_components(f, data):
+    cols = ["milex", "milper", "irst", "pec", "tpop", "upop"]
+    n = pd.read_csv(data / "cow_nmc" / "cow_nmc.csv", usecols=["ccode", "year"] + cols)
+    k = skey(n.ccode, n.year)
+    for c in cols:
+        v = n[c].to_numpy(np.float64)
+        v = np.where(v == -9, np.nan, v)  # empty or -9 = missing
+        add_state_pair(f, k, v, f"nmc_{c}")
+
+
+def add_sdp(f, data):
+    s = pd.read_csv(data / "cow_sdp_gdp" / "cow_sdp_gdp.csv")
+    k = skey(s.ccode, s.year)
+    for src, name in (("wbgdp2011est", "sdp_gdp"), ("wbpopest", "sdp_pop"),
+                      ("sdpest", "sdp_sdp"), ("wbgdppc2011est", "sdp_gdppc")):
+        add_state_pair(f, k, s[src], name)
+
+
+def add_terrthreat(f, data):
+    t = pd.read_csv(data / "terrthreat" / "terrthreat.csv", usecols=["ccode", "year", "lterrthreat"])
+    add_state_pair(f, skey(t.ccode, t.year), t.lterrthreat, "terr_threat")
+
+
+def add_creg(f, data):
+    c = pd.read_csv(data / "creg" / "creg.csv")
+    # a (ccode, year) listed several times: the row whose creg_ccode is the ccode
+    dup = c.duplicated(["ccode", "year"], keep=False)
+    keep = ~dup | (c.creg_ccode == c.ccode)
+    c = c[keep]
+    left = c.duplicated(["ccode", "year"], keep=False)  # none or several rows with creg_ccode == ccode
+    log(f"creg: {int(dup.sum())} rows share a (ccode, year); {int((~keep).sum())} with creg_ccode != ccode "
+        f"dropped; {int(left.sum())} still ambiguous (missing)")
+    c = c[~left]
+    k = skey(c.ccode, c.year)
+    add_state_pair(f, k, c.ethfrac, "creg_ethfrac")
+    add_state_pair(f, k, c.relfrac, "creg_relfrac")
+
+
+def add_hief(f, data):
+    h = pd.read_csv(data / "hief" / "hief.csv")
+    n0 = len(h)
+    h = h.drop_duplicates()  # identical duplicate rows collapse
+    amb = h.duplicated(["ccode", "year"], keep=False)
+    if amb.any():
+        # not covered by the spec: differing rows for one state-year -> missing (as for BSV)
+        log(f"hief: {n0 - len(h)} identical duplicate rows collapsed; {int(amb.sum())} differing rows for "
+            f"{h[amb].drop_duplicates(['ccode', 'year'])[['ccode', 'year']].to_numpy().tolist()} (missing)")
+    h = h[~amb]
+    add_state_pair(f, skey(h.ccode, h.year), h.efindex, "hief_efindex")
+
+
+def gw_to_cow(gw, year, xw: pd.DataFrame) -> pd.DataFrame:
+    """COW code(s) of GW code gw[i] in year[i]: the crosswalk 'gw' rows with that code valid on
+    31 December, else those valid on 1 January. Returns (row, ccode) pairs; a row may have 0 or more."""
+    x = xw[xw.scheme == "gw"]
+    x = x.assign(g=x.code.astype(np.int64))[["g", "ccode", "from_d", "to_d"]]
+    q = pd.DataFrame({"row": np.arange(len(gw)), "g": np.asarray(gw, dtype=np.int64),
+                      "year": np.asarray(year, dtype=np.int64)})
+    q["jan1"], q["dec31"] = year_bounds(q.year.to_numpy())
+    m = q.merge(x, on="g")
+    m["v31"] = (m.from_d <= m.dec31) & (m.dec31 <= m.to_d)
+    m["v1"] = (m.from_d <= m.jan1) & (m.jan1 <= m.to_d)
+    has31 = m.groupby("row").v31.transform("any").to_numpy()
+    m = m[np.where(has31, m.v31, m.v1)]
+    return m[["row", "ccode"]].reset_index(drop=True)
+
+
+def add_ucdp_interstate(f, data):
+    u = pd.read_csv(data / "ucdp_acd" / "ucdp_acd.csv", dtype=str, keep_default_na=False,
+                    usecols=["conflict_id", "year", "gwno_a", "gwno_b", "type_of_conflict"])
+    u = u[u.type_of_conflict == "interstate"]
+    xw = load_crosswalk(CROSSWALK, schemes=("gw",))
+    sides = {}
+    for side in ("gwno_a", "gwno_b"):
+        s = u[u[side] != ""]
+        s = pd.DataFrame({"cid": s.conflict_id.to_numpy(), "year": s.year.to_numpy(np.int64),
+                          "gw": s[side].to_numpy(np.int64)})
+        m = gw_to_cow(s.gw.to_numpy(), s.year.to_numpy(), xw)
+        miss = np.setdiff1d(np.arange(len(s)), m.row.to_numpy())
+        if len(miss):
+            log(f"ucdp interstate: {len(miss)} {side} rows not attributed to a COW state: "
+                f"{s.iloc[miss][['gw', 'year']].drop_duplicates().to_numpy().tolist()[:10]}")
+        sides[side] = s.iloc[m.row.to_numpy()][["cid", "year"]].assign(ccode=m.ccode.to_numpy()).drop_duplicates()
+    p = sides["gwno_a"].merge(sides["gwno_b"], on=["cid", "year"], suffixes=("a", "b"))
+    p = p[p.ccodea != p.ccodeb]
+    k = np.unique(dkey(np.minimum(p.ccodea, p.ccodeb), np.maximum(p.ccodea, p.ccodeb), p.year))
+    c1, c2, y = f.ccode1.to_numpy(), f.ccode2.to_numpy(), f.year.to_numpy()
+    hit = np.isin(dkey(np.minimum(c1, c2), np.maximum(c1, c2), y), k)
+    f["ucdp_interstate"] = np.where(hit, 1.0, np.where((y >= 1946) & (y <= 2024), 0.0, np.nan))
+
+
 # -------------------------------------------------------------------------- main
 
 def build(data: Path, yfrom: int, yto: int, directed: bool) -> pd.DataFrame:
@@ -544,6 +655,13 @@ def build(data: Path, yfrom: int, yto: int, directed: bool) -> pd.DataFrame:
     step("democracy", add_democracy, f, data)
     step("unvotes", add_unvotes, f, data)
     step("bsv", add_bsv, f, data, abb)
+    step("nmc components", add_nmc_components, f, data)
+    step("sdp", add_sdp, f, data)
+    step("terrthreat", add_terrthreat, f, data)
+    step("creg", add_creg, f, data)
+    step("hief", add_hief, f, data)
+    step("grh arms races", add_rivalry, f, data, "grh_arms_races/grh_arms_races.csv", "styear", "endyear", "grh_armsrace", 1993)
+    step("ucdp interstate", add_ucdp_interstate, f, data)
     log("  " + ", ".join(f"{n} {t:.2f}s" for n, t in steps))
     f = f[COLUMNS]
     for c in INT_COLUMNS:

@@ -70,12 +70,46 @@ class Session:
     def verbose(self) -> bool: ...
     def data_dir(self) -> pathlib.Path: ...
     def store_dir(self) -> pathlib.Path: ...
-    def dyad(self, a: _State, b: _State, *, years: _Years = None, directed: bool = False) -> Table: ...
-    def dyads(
-        self, *, years: _Years = None, directed: bool = False, politically_relevant: bool = False
+    def dyad(
+        self,
+        a: _State,
+        b: _State,
+        *,
+        years: _Years = None,
+        directed: bool = False,
+        spells: Optional[Sequence[str]] = None,
+        whittle: Optional[str] = None,
+        attach: Optional[str] = None,
+        on: Optional[Sequence[str]] = None,
     ) -> Table: ...
-    def state(self, state: _State, *, years: _Years = None) -> Table: ...
-    def state_years(self, *, years: _Years = None) -> Table: ...
+    def dyads(
+        self,
+        *,
+        years: _Years = None,
+        directed: bool = False,
+        politically_relevant: bool = False,
+        spells: Optional[Sequence[str]] = None,
+        whittle: Optional[str] = None,
+        attach: Optional[str] = None,
+        on: Optional[Sequence[str]] = None,
+    ) -> Table: ...
+    def state(
+        self,
+        state: _State,
+        *,
+        years: _Years = None,
+        spells: Optional[Sequence[str]] = None,
+        attach: Optional[str] = None,
+        on: Optional[Sequence[str]] = None,
+    ) -> Table: ...
+    def state_years(
+        self,
+        *,
+        years: _Years = None,
+        spells: Optional[Sequence[str]] = None,
+        attach: Optional[str] = None,
+        on: Optional[Sequence[str]] = None,
+    ) -> Table: ...
     def coverage(self, a: _State, b: _State, *, years: _Years = None) -> Table: ...
     def resolve(self, names: _States, *, on: Optional[_Day] = None) -> Table: ...
     def members(
@@ -188,9 +222,18 @@ class Session:
         map: Optional[_Strings] = None,
         codes: Optional[str] = None,
     ) -> Table: ...
-    def sql(self, query: str) -> Table: ...
+    def sql(
+        self, query: str, *, attach: Optional[Sequence[Tuple[str, str]]] = None
+    ) -> Table: ...
     def tables(self) -> Table: ...
     def data_status(self) -> Table: ...
+    def cite(
+        self,
+        datasets: Optional[_Strings] = None,
+        *,
+        for_: Optional[_Strings] = None,
+        format: str = "bibtex",
+    ) -> str: ...
     def report(
         self,
         a: _State,

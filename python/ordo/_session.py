@@ -42,6 +42,30 @@ Years = Union[None, int, Tuple[Optional[int], Optional[int]]]
 PathLike = Union[str, "os.PathLike[str]"]
 #: A day: ``"YYYY-MM-DD"`` or a ``datetime.date``.
 DayLike = Union[str, "datetime.date"]
+#: Event columns to count peace spells for: ``"a"``, ``"a,b"`` or ``["a", "b"]``.
+Spells = Union[None, str, Sequence[str]]
+
+
+def _spell_list(spells: Spells) -> Optional[list]:
+    """The spell columns as a list (a string may hold several, comma-separated)."""
+    if spells is None:
+        return None
+    if isinstance(spells, str):
+        return [spells]
+    return list(spells)
+
+
+def _key_list(keys: Spells) -> Optional[list]:
+    """Key columns as a list: ``"ccode,year"`` or ``["ccode", "year"]``."""
+    if keys is None:
+        return None
+    if isinstance(keys, str):
+        return [k.strip() for k in keys.split(",") if k.strip()]
+    return list(keys)
+
+
+def _path(p: Optional[PathLike]) -> Optional[str]:
+    return None if p is None else os.fspath(p)
 
 
 class Session:
@@ -129,7 +153,16 @@ class Session:
     # -- dyads and states ---------------------------------------------------
 
     def dyad(
-        self, a: StateLike, b: StateLike, *, years: Years = None, directed: bool = False
+        self,
+        a: StateLike,
+        b: StateLike,
+        *,
+        years: Years = None,
+        directed: bool = False,
+        spells: Spells = None,
+        whittle: Optional[str] = None,
+        attach: Optional[PathLike] = None,
+        on: Spells = None,
     ) -> Table:
         """One dyad, one row per year, every measure.
 
@@ -144,24 +177,62 @@ class Session:
         null. Without ``directed``, ``ccode1 < ccode2``; with it,
         ``ccode1`` is ``a``. Default years: 1816-2022.
 
-        Same as ``ordo dyad A B [--from --to] [--directed]``.
+        ``spells`` names 0/1 event columns (e.g. ``"cowmid_ongoing"``) to add
+        peace spells for: ``X_spell`` (years since the last event,
+        peacesciencer's ``add_spells()`` rule, counted on the dyad's whole
+        history), ``X_spell2`` and ``X_spell3`` (Carter-Signorino terms).
+
+        ``whittle`` reduces the COW and GML dispute-years to one dispute per
+        dyad-year by the named rules in order (``"onset,fatality"``; the six
+        are onset, fatality, hostility, duration, reciprocation, startmonth,
+        ``"default"`` all six) instead of reading the pre-whittled files.
+        ``attach`` joins your own CSV or Parquet file by the key columns
+        ``on`` (``"ccode1,ccode2,year"``, or names/codes in any scheme the
+        resolver knows); rows that cannot be attached are counted in
+        ``.sources``, duplicate keys are an error.
+
+        Same as ``ordo dyad A B [--from --to] [--directed] [--spells X,Y]
+        [--whittle RULES] [--attach FILE --on KEYS]``.
 
         Examples
         --------
         >>> s.dyad("Italy", "Soviet Union").to_pandas()            # doctest: +SKIP
         >>> s.dyad("FRN", "GMY", years=(1900, 1950), directed=True)  # doctest: +SKIP
+        >>> s.dyad("USA", "RUS", spells="cowmid_ongoing")           # doctest: +SKIP
         """
-        return Table(self._s.dyad(a, b, years=years, directed=directed))
+        return Table(
+            self._s.dyad(
+                a,
+                b,
+                years=years,
+                directed=directed,
+                spells=_spell_list(spells),
+                whittle=whittle,
+                attach=_path(attach),
+                on=_key_list(on),
+            )
+        )
 
     def dyads(
-        self, *, years: Years = None, directed: bool = False, politically_relevant: bool = False
+        self,
+        *,
+        years: Years = None,
+        directed: bool = False,
+        politically_relevant: bool = False,
+        spells: Spells = None,
+        whittle: Optional[str] = None,
+        attach: Optional[PathLike] = None,
+        on: Spells = None,
     ) -> Table:
         """Every dyad-year: each pair of states that were both members on a
         same day of the year, with the columns of :meth:`dyad`, ordered by
         ``ccode1, ccode2, year`` (peacesciencer's ``create_dyadyears()`` with
         every ``add_*()``). ``directed`` gives both orderings of each pair;
         ``politically_relevant`` keeps directly contiguous dyads and those
-        with a COW major power (Lemke & Reed 2001). Default years: 1816-2022.
+        with a COW major power (Lemke & Reed 2001; after 2016 each dyad's
+        2016 contiguity is carried forward, flagged ``prd_carried``).
+        ``spells``, ``whittle``, ``attach`` and ``on`` as in :meth:`dyad`.
+        Default years: 1816-2022.
 
         The first call builds the frame and caches it as Parquet in the
         store; the whole directed frame is about two million rows, handed
@@ -176,25 +247,57 @@ class Session:
         """
         return Table(
             self._s.dyads(
-                years=years, directed=directed, politically_relevant=politically_relevant
+                years=years,
+                directed=directed,
+                politically_relevant=politically_relevant,
+                spells=_spell_list(spells),
+                whittle=whittle,
+                attach=_path(attach),
+                on=_key_list(on),
             )
         )
 
-    def state(self, state: StateLike, *, years: Years = None) -> Table:
+    def state(
+        self,
+        state: StateLike,
+        *,
+        years: Years = None,
+        spells: Spells = None,
+        attach: Optional[PathLike] = None,
+        on: Spells = None,
+    ) -> Table:
         """One state, one row per year: ``ccode``, ``year``, ``stateabb``,
         major-power status (``cowmaj``), CINC and its share of the system
         (``nmc_cinc``, ``nmc_share``), democracy (V-Dem, Polity2, UDS), the
-        leader on 31 December (Archigos), total trade and full IGO memberships.
+        leader on 31 December (Archigos), total trade, full IGO memberships,
+        then the NMC components (``nmc_milex``...), economy (``sdp_*``),
+        territorial threat (``terr_*``), fractionalization (``creg_*``,
+        ``hief_efindex``), Maoz powers, rivalries by type (``tss_n_*``) and
+        conflict (``ucdp_*``, ``cowintra_*``, ``gml_mid_*``,
+        ``cowwar_count``). ``spells`` as in :meth:`dyad` (e.g.
+        ``"ucdp_ongoing"``); ``attach`` and ``on`` join your own file
+        (keys such as ``"ccode,year"`` or ``"country,year"``).
 
-        Same as ``ordo state STATE [--from --to]``.
+        Same as ``ordo state STATE [--from --to] [--spells X,Y]``.
 
         Examples
         --------
         >>> s.state("Italy", years=(1922, 1945)).to_pandas()        # doctest: +SKIP
         """
-        return Table(self._s.state(state, years=years))
+        return Table(
+            self._s.state(
+                state, years=years, spells=_spell_list(spells), attach=_path(attach), on=_key_list(on)
+            )
+        )
 
-    def state_years(self, *, years: Years = None) -> Table:
+    def state_years(
+        self,
+        *,
+        years: Years = None,
+        spells: Spells = None,
+        attach: Optional[PathLike] = None,
+        on: Spells = None,
+    ) -> Table:
         """Every state-year of a span, the columns of :meth:`state`, ordered
         by ``year, ccode``.
 
@@ -204,7 +307,11 @@ class Session:
         --------
         >>> s.state_years(years=1938).to_pandas()                   # doctest: +SKIP
         """
-        return Table(self._s.state_years(years=years))
+        return Table(
+            self._s.state_years(
+                years=years, spells=_spell_list(spells), attach=_path(attach), on=_key_list(on)
+            )
+        )
 
     def coverage(self, a: StateLike, b: StateLike, *, years: Years = None) -> Table:
         """For each measure of the dyad: its ``source``, the years ``covered``,
@@ -687,19 +794,22 @@ class Session:
 
     # -- SQL and the data ----------------------------------------------------------
 
-    def sql(self, query: str) -> Table:
+    def sql(self, query: str, *, attach: Optional[dict] = None) -> Table:
         """Runs a SQL query (Apache DataFusion's dialect) over every dataset
         ordo reads (``cow_nmc``, ``atop_alliance``, ``un_votes``...), every
         derived frame (``dyad_years``, ``dyad_years_directed``,
         ``state_years``) and the ingested events; :meth:`tables` lists them.
+        ``attach`` maps table names to your own CSV or Parquet files, served
+        for this query only (``{"crises": "crises.csv"}``).
 
-        Same as ``ordo sql "QUERY"``.
+        Same as ``ordo sql "QUERY" [--attach NAME=FILE]``.
 
         Examples
         --------
         >>> s.sql("SELECT year, count(*) AS n FROM dyad_years GROUP BY year ORDER BY year")  # doctest: +SKIP
         """
-        return Table(self._s.sql(query))
+        files = None if attach is None else [(k, os.fspath(v)) for k, v in attach.items()]
+        return Table(self._s.sql(query, attach=files))
 
     def tables(self) -> Table:
         """The tables :meth:`sql` can read: ``table`` and ``description``.
@@ -716,6 +826,35 @@ class Session:
         Same as ``ordo data status``.
         """
         return Table(self._s.data_status())
+
+    def cite(
+        self,
+        datasets: Union[str, Sequence[str], None] = None,
+        *,
+        for_: Union[str, Sequence[str], None] = None,
+        format: str = "bibtex",
+    ) -> str:
+        """What to cite, as text: the references of ``datasets`` (ids as
+        :meth:`data_status` lists them, e.g. ``"cow_nmc"``) and of the
+        datasets the commands ``for_`` read (``"report"``, ``"dyads"``,
+        ``"states-year"``, ...; ``"report"`` is the report's bibliography),
+        or of every dataset ordo knows when neither is given; always with
+        ordo itself and the article behind it (Natalizia and Morini 2020).
+
+        ``format="bibtex"`` (default): BibTeX entries sorted by key, each
+        once, from peacesciencer's ``ps_bib`` where it has the work and from
+        ordo's own bibliography otherwise. ``format="text"``: a reference
+        list (author-year), one reference per line, then the version of each
+        dataset ordo reads beside the one peacesciencer lists.
+
+        Same as ``ordo cite [DATASET...] [--for COMMAND...] [--format bibtex|text]``.
+
+        Examples
+        --------
+        >>> print(s.cite("cow_nmc"))                                 # doctest: +SKIP
+        >>> pathlib.Path("refs.bib").write_text(s.cite(for_="report"))  # doctest: +SKIP
+        """
+        return self._s.cite(datasets, for_=for_, format=format)
 
     # -- the report ----------------------------------------------------------
 

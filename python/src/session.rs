@@ -14,8 +14,9 @@ use crate::{ordo_error, table};
 use ordo::{
     breaks::BreaksOptions, chronology::ChronologyOptions, cooperation::CooperationOptions,
     dyad::DyadOptions, dyads::DyadsOptions, events::EventsOptions, ingest::IngestOptions,
-    instability::InstabilityOptions, panel::PanelOptions, system::SystemOptions,
-    table1::Table1Options, test::TestOptions, Query, Resampling, SessionOptions,
+    instability::InstabilityOptions, panel::PanelOptions, state_years::StateYearsOptions,
+    system::SystemOptions, table1::Table1Options, test::TestOptions, Query, Resampling,
+    SessionOptions,
 };
 use pyo3::prelude::*;
 use std::path::PathBuf;
@@ -107,7 +108,8 @@ impl Session {
 
     // -- dyads and states --------------------------------------------------
 
-    #[pyo3(signature = (a, b, *, years=None, directed=false))]
+    #[pyo3(signature = (a, b, *, years=None, directed=false, spells=None, whittle=None, attach=None, on=None))]
+    #[allow(clippy::too_many_arguments)]
     fn dyad(
         &self,
         py: Python<'_>,
@@ -115,40 +117,80 @@ impl Session {
         b: State,
         years: Option<Years>,
         directed: bool,
+        spells: Option<Vec<String>>,
+        whittle: Option<String>,
+        attach: Option<PathBuf>,
+        on: Option<Vec<String>>,
     ) -> PyResult<ArrowTable> {
         let o = DyadOptions {
             a: a.0,
             b: b.0,
             years: span(years),
             directed,
+            spells: spells.unwrap_or_default(),
+            whittle,
+            attach: attachment(attach, on),
         };
         self.collect(py, move |s| s.dyad(&o))
     }
 
-    #[pyo3(signature = (*, years=None, directed=false, politically_relevant=false))]
+    #[pyo3(signature = (*, years=None, directed=false, politically_relevant=false, spells=None, whittle=None, attach=None, on=None))]
+    #[allow(clippy::too_many_arguments)]
     fn dyads(
         &self,
         py: Python<'_>,
         years: Option<Years>,
         directed: bool,
         politically_relevant: bool,
+        spells: Option<Vec<String>>,
+        whittle: Option<String>,
+        attach: Option<PathBuf>,
+        on: Option<Vec<String>>,
     ) -> PyResult<ArrowTable> {
         let o = DyadsOptions {
             years: span(years),
             directed,
             only_politically_relevant: politically_relevant,
+            spells: spells.unwrap_or_default(),
+            whittle,
+            attach: attachment(attach, on),
         };
         self.collect(py, move |s| s.dyads(&o))
     }
 
-    #[pyo3(signature = (state, *, years=None))]
-    fn state(&self, py: Python<'_>, state: State, years: Option<Years>) -> PyResult<ArrowTable> {
-        self.collect(py, move |s| s.state(&state.0, span(years)))
+    #[pyo3(signature = (state, *, years=None, spells=None, attach=None, on=None))]
+    fn state(
+        &self,
+        py: Python<'_>,
+        state: State,
+        years: Option<Years>,
+        spells: Option<Vec<String>>,
+        attach: Option<PathBuf>,
+        on: Option<Vec<String>>,
+    ) -> PyResult<ArrowTable> {
+        let o = StateYearsOptions {
+            years: span(years),
+            spells: spells.unwrap_or_default(),
+            attach: attachment(attach, on),
+        };
+        self.collect(py, move |s| s.state(&state.0, &o))
     }
 
-    #[pyo3(signature = (*, years=None))]
-    fn state_years(&self, py: Python<'_>, years: Option<Years>) -> PyResult<ArrowTable> {
-        self.collect(py, move |s| s.state_years(span(years)))
+    #[pyo3(signature = (*, years=None, spells=None, attach=None, on=None))]
+    fn state_years(
+        &self,
+        py: Python<'_>,
+        years: Option<Years>,
+        spells: Option<Vec<String>>,
+        attach: Option<PathBuf>,
+        on: Option<Vec<String>>,
+    ) -> PyResult<ArrowTable> {
+        let o = StateYearsOptions {
+            years: span(years),
+            spells: spells.unwrap_or_default(),
+            attach: attachment(attach, on),
+        };
+        self.collect(py, move |s| s.state_years(&o))
     }
 
     #[pyo3(signature = (a, b, *, years=None))]
@@ -464,9 +506,15 @@ impl Session {
 
     // -- SQL and the data ----------------------------------------------------
 
-    #[pyo3(signature = (query))]
-    fn sql(&self, py: Python<'_>, query: &str) -> PyResult<ArrowTable> {
-        self.collect(py, move |s| s.sql(query))
+    #[pyo3(signature = (query, *, attach=None))]
+    fn sql(
+        &self,
+        py: Python<'_>,
+        query: &str,
+        attach: Option<Vec<(String, PathBuf)>>,
+    ) -> PyResult<ArrowTable> {
+        let files = attach.unwrap_or_default();
+        self.collect(py, move |s| s.sql_with(query, &files))
     }
 
     fn tables(&self, py: Python<'_>) -> PyResult<ArrowTable> {
@@ -475,6 +523,27 @@ impl Session {
 
     fn data_status(&self, py: Python<'_>) -> PyResult<ArrowTable> {
         self.run(py, |s| s.data_status())
+    }
+
+    /// The references of datasets (by id, or those `for_` commands read;
+    /// every dataset when neither is given), of ordo and of the article,
+    /// as BibTeX or a reference list.
+    #[pyo3(signature = (datasets=None, *, for_=None, format="bibtex"))]
+    fn cite(
+        &self,
+        py: Python<'_>,
+        datasets: Option<Strings>,
+        for_: Option<Strings>,
+        format: &str,
+    ) -> PyResult<String> {
+        let o = ordo::cite::CiteOptions {
+            datasets: datasets.map(|d| d.0).unwrap_or_default(),
+            commands: for_.map(|c| c.0).unwrap_or_default(),
+            format: ordo::cite::CiteFormat::parse(format)
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?,
+        };
+        let session = &self.inner;
+        py.detach(|| session.cite(&o)).map_err(ordo_error)
     }
 
     // -- the report ------------------------------------------------------------
@@ -533,4 +602,12 @@ impl Session {
             if o.verbose { "True" } else { "False" }
         )
     }
+}
+
+/// `attach=` and `on=` as the library takes them.
+fn attachment(file: Option<PathBuf>, on: Option<Vec<String>>) -> Option<ordo::attach::Attach> {
+    file.map(|file| ordo::attach::Attach {
+        file,
+        on: on.unwrap_or_default(),
+    })
 }

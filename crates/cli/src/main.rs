@@ -9,6 +9,7 @@
 mod cmd;
 mod context;
 mod data_pull;
+mod frame_args;
 mod resampling;
 mod years;
 
@@ -87,6 +88,8 @@ enum Command {
     Report(cmd::report::ReportArgs),
     /// The web dashboard and its JSON API on a local address.
     Serve(cmd::serve::ServeArgs),
+    /// What to cite: BibTeX (or a reference list) for the datasets a command reads, ordo and the article.
+    Cite(cmd::cite::CiteArgs),
     /// Processes of an Apache Ballista cluster that runs ordo's queries: scheduler, executor.
     #[command(subcommand)]
     Cluster(cmd::cluster::ClusterCommand),
@@ -116,6 +119,7 @@ fn dispatch(ctx: &context::Context, command: Command) -> anyhow::Result<()> {
         Command::Panel(a) => cmd::panel::run(ctx, a),
         Command::Report(a) => cmd::report::run(ctx, a),
         Command::Serve(a) => cmd::serve::run(ctx, a),
+        Command::Cite(a) => cmd::cite::run(ctx, a),
         Command::Cluster(c) => cmd::cluster::run(ctx, c),
     }
 }

@@ -203,3 +203,271 @@ fn sql_lists_tables_and_rejects_unknown_ones() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("no_such_table"));
 }
+
+/// Expected peace spells from `tests/reference/peace_units_reference.py`
+/// (an independent pandas count of peacesciencer's add_spells rule):
+/// `(year, value)` per unit and column.
+fn reference_spells(unit: &str, column: &str) -> Vec<(String, String)> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/reference/peace_units_expected.csv"
+    );
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|f| f[0] == "spell" && f[1] == unit && f[3] == column)
+        .map(|f| (f[2].to_string(), f[4].to_string()))
+        .collect()
+}
+
+#[test]
+fn dyad_spells_match_the_reference_whatever_years_are_asked() {
+    for (a, b) in [("2", "365"), ("750", "770"), ("255", "365")] {
+        let want = reference_spells(&format!("{a}-{b}"), "cowmid_ongoing_spell");
+        assert!(want.len() > 60, "{a}-{b}");
+        let (h, rows) = csv_of(&[
+            "dyad",
+            a,
+            b,
+            "--spells",
+            "cowmid_ongoing",
+            "--format",
+            "csv",
+        ]);
+        let got: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (r[2].clone(), r[col(&h, "cowmid_ongoing_spell")].clone()))
+            .collect();
+        assert_eq!(got, want, "{a}-{b}");
+        // Counted on the whole history: a later start gives the same values.
+        let (h, rows) = csv_of(&[
+            "dyad",
+            a,
+            b,
+            "--spells",
+            "cowmid_ongoing",
+            "--from",
+            "1990",
+            "--format",
+            "csv",
+        ]);
+        for r in &rows {
+            let spell = &r[col(&h, "cowmid_ongoing_spell")];
+            let w = &want.iter().find(|(y, _)| *y == r[2]).unwrap().1;
+            assert_eq!(spell, w, "{a}-{b} {}", r[2]);
+            let cube = &r[col(&h, "cowmid_ongoing_spell3")];
+            let s: Option<i64> = spell.parse().ok();
+            assert_eq!(cube.parse::<i64>().ok(), s.map(|s| s * s * s));
+        }
+    }
+}
+
+#[test]
+fn state_spells_match_the_reference() {
+    for code in ["2", "325", "365", "255"] {
+        let want = reference_spells(code, "gml_mid_ongoing_spell");
+        let (h, rows) = csv_of(&[
+            "state",
+            code,
+            "--spells",
+            "gml_mid_ongoing",
+            "--format",
+            "csv",
+        ]);
+        let got: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r[col(&h, "year")].clone(),
+                    r[col(&h, "gml_mid_ongoing_spell")].clone(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{code}");
+    }
+}
+
+#[test]
+fn spells_of_unknown_or_non_flag_columns_are_refused() {
+    let out = ordo(&["dyad", "USA", "RUS", "--spells", "cowmid_ongoin"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`cowmid_ongoin` is not a column"), "{err}");
+    let out = ordo(&["state", "ITA", "--spells", "nmc_cinc"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("`nmc_cinc` is not a 0/1 event column"),
+        "{err}"
+    );
+}
+
+#[test]
+fn politically_relevant_dyads_do_not_drop_after_contiguity_ends() {
+    // COW contiguity ends in 2016: 1,811 politically relevant dyad-years in
+    // 2016 and, with each dyad's 2016 contiguity carried, in 2017 (the
+    // reference; without the carry 2017 had only the 1,337 major-power dyads).
+    for year in ["2016", "2017"] {
+        let (h, rows) = csv_of(&[
+            "dyads",
+            "--year",
+            year,
+            "--only-politically-relevant",
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(rows.len(), 1_811, "{year}");
+        let carried = if year == "2017" { "1" } else { "0" };
+        assert!(rows.iter().all(|r| r[col(&h, "prd_carried")] == carried));
+        assert!(rows.iter().all(|r| r[col(&h, "prd")] == "1"));
+    }
+    // USA-Canada: contiguous in 2016; the contiguity column stays NULL after.
+    let (h, rows) = csv_of(&[
+        "dyad", "USA", "CAN", "--from", "2016", "--to", "2017", "--format", "csv",
+    ]);
+    assert_eq!(rows[0][col(&h, "cow_conttype")], "1");
+    assert_eq!(rows[1][col(&h, "cow_conttype")], "");
+    assert_eq!(rows[1][col(&h, "prd")], "1");
+}
+
+#[test]
+fn whittling_by_the_full_chain_rebuilds_the_frame_and_a_shorter_one_differs() {
+    // peacesciencer's pre-whittled files are the full chain: ordo whittling
+    // the dispute-year files by it gives the same frame, byte for byte
+    // (here the two world wars; crates/measures/tests/whittle.rs checks
+    // every dyad-year of both files).
+    let args = ["dyads", "--from", "1914", "--to", "1945", "--format", "csv"];
+    let stored = ordo(&args);
+    let mut whittled_args = args.to_vec();
+    whittled_args.extend([
+        "--whittle",
+        "onset,fatality,hostility,duration,reciprocation,startmonth",
+    ]);
+    let whittled = ordo(&whittled_args);
+    assert!(
+        whittled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&whittled.stderr)
+    );
+    assert!(
+        stored.stdout == whittled.stdout,
+        "full chain differs from the pre-whittled frame"
+    );
+    let err = String::from_utf8_lossy(&whittled.stderr);
+    assert!(
+        err.contains("COW-MID disputes whittled by onset > fatality > hostility > duration > reciprocation > startmonth: 996 duplicated dyad-years"),
+        "{err}"
+    );
+    // USA-UK 1903: the full chain keeps dispute 3301 (an onset); fatality
+    // alone keeps 254 (the reference's choice too).
+    let dispnum = |extra: &[&str]| {
+        let mut a = vec!["dyad", "USA", "UKG", "--year", "1903", "--format", "csv"];
+        a.extend(extra);
+        let (h, rows) = csv_of(&a);
+        rows[0][col(&h, "cowmid_dispnum")].clone()
+    };
+    assert_eq!(dispnum(&[]), "3301");
+    assert_eq!(dispnum(&["--whittle", "fatality"]), "254");
+    let out = ordo(&["dyad", "USA", "RUS", "--whittle", "fatalities"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown whittling rule `fatalities`"));
+}
+
+#[test]
+fn attached_files_join_by_any_code_and_report_what_they_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.csv");
+    std::fs::write(
+        &file,
+        "country,year,score\nItaly,1990,1.5\nITA,1991,2\niso3:DEU,1991,3\nNarnia,1992,4\nItaly,2030,5\nRussia,19x2,6\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    let out = ordo(&[
+        "states-year",
+        "--year",
+        "1991",
+        "--attach",
+        f,
+        "--on",
+        "country,year",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let (c, s) = (col(&h, "ccode"), col(&h, "score"));
+    let scored: Vec<(String, String)> = r
+        .records()
+        .map(|x| x.unwrap())
+        .filter(|x| !x[s].is_empty())
+        .map(|x| (x[c].to_string(), x[s].to_string()))
+        .collect();
+    // ISO DEU on 31 December 1991 is united Germany (COW 255).
+    assert_eq!(
+        scored,
+        [("255".into(), "3.0".into()), ("325".into(), "2.0".into())]
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("6 rows read, 4 joined by key"), "{err}");
+    assert!(err.contains("2 rows not attached"), "{err}");
+    assert!(
+        err.contains(r#"row 4: country "Narnia" is no state in 1992"#),
+        "{err}"
+    );
+    assert!(
+        err.contains(r#"year "19x2" is not a whole number"#),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 of 4 keyed rows match no row of the state_years frame"),
+        "{err}"
+    );
+    // A dyad given in either order joins the non-directed frame once.
+    let dyads = dir.path().join("dyads.csv");
+    std::fs::write(
+        &dyads,
+        "ccode1,ccode2,year,crisis\n2,365,1950,1\n365,2,1951,1\n",
+    )
+    .unwrap();
+    let (h, rows) = csv_of(&[
+        "dyad",
+        "USA",
+        "RUS",
+        "--from",
+        "1949",
+        "--to",
+        "1952",
+        "--attach",
+        dyads.to_str().unwrap(),
+        "--on",
+        "ccode1,ccode2,year",
+        "--format",
+        "csv",
+    ]);
+    let crisis: Vec<&str> = rows.iter().map(|r| r[col(&h, "crisis")].as_str()).collect();
+    assert_eq!(crisis, ["", "1", "1", ""]);
+    // Keys given twice are an error that names them.
+    let dup = dir.path().join("dup.csv");
+    std::fs::write(&dup, "ccode,year,x\n325,1990,1\n325,1990,2\n").unwrap();
+    let out = ordo(&[
+        "state",
+        "ITA",
+        "--attach",
+        dup.to_str().unwrap(),
+        "--on",
+        "ccode,year",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[325, 1990] in rows 1 and 2"));
+    // SQL over an attached file.
+    let (h, rows) = csv_of(&["sql", "--attach", &format!("crises={}", dyads.display()), "SELECT d.year, c.crisis, d.cowmid_ongoing FROM dyad_years d JOIN crises c USING (ccode1, ccode2, year)", "--format", "csv"]);
+    assert_eq!(h, ["year", "crisis", "cowmid_ongoing"]);
+    assert_eq!(rows, [vec!["1950".to_string(), "1".into(), "0".into()]]);
+}

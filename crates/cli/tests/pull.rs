@@ -173,7 +173,7 @@ fn a_first_report_without_data_pulls_what_it_needs() {
     let err = text(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(
-        err.contains("No data directory found: pulling the 24 datasets the report needs (3.0 MB)"),
+        err.contains("No data directory found: pulling the 36 datasets the report needs (4.3 MB)"),
         "{err}"
     );
     assert!(
@@ -185,7 +185,9 @@ fn a_first_report_without_data_pulls_what_it_needs() {
         .join(".local/share/ordo/data/cow_nmc/ordo-pull.toml")
         .is_file());
     assert!(
-        !home.join(".local/share/ordo/data/ucdp_acd").exists(),
+        !home
+            .join(".local/share/ordo/data/gdelt_v1_georgia_2011_2013")
+            .exists(),
         "only what the report needs"
     );
 }

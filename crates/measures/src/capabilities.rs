@@ -10,6 +10,7 @@
 use crate::batch;
 use crate::column::{float_pairs, Column};
 use crate::dyads::DyadYears;
+use crate::state_vars::{StateVars, Var};
 use crate::Map;
 use ordo_sources::datasets::nmc;
 use ordo_sources::{DataDir, DataError, SourceUse};
@@ -23,18 +24,50 @@ pub struct Capabilities {
 const SOURCE: &str = "cow_nmc";
 pub const COVERAGE: (i32, i32) = (1816, 2022);
 
+/// The six components of CINC, in NMC's units: military expenditure
+/// (thousands of current USD; pounds sterling before 1914), military
+/// personnel (thousands), iron and steel production (thousands of tons),
+/// primary energy consumption (thousands of coal-ton equivalents), total and
+/// urban population (thousands). peacesciencer's `add_nmc()` gives the same
+/// values under NMC's names.
+static COMPONENTS: [Var; 6] = [
+    Var::value("nmc_milex").in_dyads("nmc_milex1", "nmc_milex2"),
+    Var::value("nmc_milper").in_dyads("nmc_milper1", "nmc_milper2"),
+    Var::value("nmc_irst").in_dyads("nmc_irst1", "nmc_irst2"),
+    Var::value("nmc_pec").in_dyads("nmc_pec1", "nmc_pec2"),
+    Var::value("nmc_tpop").in_dyads("nmc_tpop1", "nmc_tpop2"),
+    Var::value("nmc_upop").in_dyads("nmc_upop1", "nmc_upop2"),
+];
+static COMPONENT_PAIRS: [(&str, &str); 6] = [
+    ("nmc_milex1", "nmc_milex2"),
+    ("nmc_milper1", "nmc_milper2"),
+    ("nmc_irst1", "nmc_irst2"),
+    ("nmc_pec1", "nmc_pec2"),
+    ("nmc_tpop1", "nmc_tpop2"),
+    ("nmc_upop1", "nmc_upop2"),
+];
+
 impl Capabilities {
-    pub fn load(dir: &DataDir) -> Result<(Capabilities, SourceUse), DataError> {
+    /// CINC, and the components as state variables.
+    pub fn load(dir: &DataDir) -> Result<((Capabilities, StateVars), SourceUse), DataError> {
         let t = nmc::NMC.read(dir)?;
+        let b = &t.batch;
         let (c, y, v) = (
-            batch::codes(&t.batch, "ccode"),
-            batch::ints(&t.batch, "year"),
-            batch::floats(&t.batch, "cinc"),
+            batch::codes(b, "ccode"),
+            batch::ints(b, "year"),
+            batch::floats(b, "cinc"),
         );
         let cinc = (0..c.len())
             .filter_map(|i| Some(((c[i], y[i]? as i32), v[i]?)))
             .collect();
-        Ok((Capabilities { cinc }, t.source))
+        let parts = ["milex", "milper", "irst", "pec", "tpop", "upop"].map(|n| batch::floats(b, n));
+        let mut components = StateVars::new(SOURCE, COVERAGE, &COMPONENTS, &COMPONENT_PAIRS);
+        for i in 0..c.len() {
+            if let Some(year) = y[i] {
+                components.set(c[i], year as i32, parts.iter().map(|p| p[i]).collect());
+            }
+        }
+        Ok(((Capabilities { cinc }, components), t.source))
     }
 
     pub fn cinc(&self, code: u16, year: i32) -> Option<f64> {

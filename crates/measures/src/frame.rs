@@ -54,7 +54,7 @@ fn groups<'a>(
     universe: &'a Universe<'_>,
 ) -> Vec<Group<'a>> {
     use Sides::{Directed, Symmetric};
-    vec![
+    let mut groups = vec![
         group(Symmetric(&[("cowmaj1", "cowmaj2")]), |k| {
             majors::columns(&states.majors_2024, k)
         }),
@@ -74,6 +74,9 @@ fn groups<'a>(
             |k| inputs.trade.columns(k),
         ),
         group(Symmetric(&[]), |k| inputs.contiguity.columns(k)),
+        group(Symmetric(&[]), |k| {
+            crate::relevance::columns(&inputs.contiguity, states, k)
+        }),
         group(Symmetric(&[]), |k| inputs.distances.columns(k)),
         group(Symmetric(&[]), |k| inputs.igos.columns(k)),
         group(
@@ -87,7 +90,17 @@ fn groups<'a>(
         group(Symmetric(&[("bsv_ideal1", "bsv_ideal2")]), |k| {
             inputs.un.columns(k)
         }),
-    ]
+    ];
+    groups.extend(
+        inputs
+            .state_vars
+            .iter()
+            .filter(|v| !v.pairs.is_empty())
+            .map(|v| group(Symmetric(v.pairs), move |k| v.dyad_columns(k))),
+    );
+    groups.push(group(Symmetric(&[]), |k| inputs.arms_races.columns(k)));
+    groups.push(group(Symmetric(&[]), |k| inputs.ucdp.dyad_columns(k)));
+    groups
 }
 
 /// All measures for the given dyad-years. A directed frame's symmetric
@@ -169,23 +182,4 @@ fn assemble(keys: &DyadYears, cols: Vec<Column>) -> Frame {
     let batch = RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
         .expect("columns have the keys' length");
     Frame { batch, columns }
-}
-
-/// Politically relevant dyad-years (Weede 1976; Lemke & Reed 2001, as in
-/// peacesciencer's `filter_prd()`): directly contiguous (any type 1-5) or
-/// either state a COW major power.
-pub fn politically_relevant(inputs: &Inputs, states: &States, keys: &DyadYears) -> DyadYears {
-    let keep = |i: usize| {
-        let (a, b, y) = keys.key(i);
-        inputs.contiguity.conttype(a, b, y).unwrap_or(0) >= 1
-            || majors::is_major_in(&states.majors_2024, a, y)
-            || majors::is_major_in(&states.majors_2024, b, y)
-    };
-    let idx: Vec<usize> = (0..keys.len()).filter(|&i| keep(i)).collect();
-    DyadYears {
-        ccode1: idx.iter().map(|&i| keys.ccode1[i]).collect(),
-        ccode2: idx.iter().map(|&i| keys.ccode2[i]).collect(),
-        year: idx.iter().map(|&i| keys.year[i]).collect(),
-        directed: keys.directed,
-    }
 }

@@ -7,8 +7,10 @@
 //! a value is 0 only inside the source's coverage.
 
 pub mod alliances;
+pub mod arms_races;
 mod batch;
 pub mod capabilities;
+pub mod civil_conflict;
 pub mod column;
 pub mod concentration;
 pub mod contiguity;
@@ -17,25 +19,34 @@ pub mod democracy;
 pub mod disputes;
 pub mod distance;
 pub mod dyads;
+pub mod economy;
+pub mod fractionalization;
 pub mod frame;
 pub mod igo;
 pub mod inputs;
+pub mod intra_war;
 pub mod leaders;
 pub mod majors;
 pub mod majors_rule;
+pub mod maoz;
+pub mod mid_participation;
 pub mod middle;
 pub mod mirror;
 pub mod movement;
 pub mod portfolio;
+pub mod relevance;
 pub mod rivalries;
 pub mod similarity;
+pub mod state_vars;
 pub mod state_year;
 pub mod system_year;
+pub mod territory;
 pub mod trade;
 pub mod transition;
 pub mod un;
 pub mod un_votes;
 pub mod war;
+pub mod whittle;
 
 pub use dyads::{DyadYears, Universe};
 
@@ -44,5 +55,6 @@ pub use dyads::{DyadYears, Universe};
 /// replaces std's DoS-resistant SipHash; lookups per dyad-year dominate the
 /// frame build.
 pub type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-pub use frame::{dyad_frame, dyad_frame_unmirrored, politically_relevant, ColumnInfo, Frame};
+pub use frame::{dyad_frame, dyad_frame_unmirrored, ColumnInfo, Frame};
 pub use inputs::Inputs;
+pub use relevance::politically_relevant;

@@ -10,6 +10,7 @@
 use crate::batch;
 use crate::column::{covers, Column};
 use crate::dyads::DyadYears;
+use crate::state_vars::{StateVars, Var};
 use crate::Map;
 use ordo_sources::datasets::rivalries::{TD, TD_COVERAGE, TSS, TSS_COVERAGE};
 use ordo_sources::typed::TableSpec;
@@ -70,10 +71,12 @@ impl Rivalries {
         out
     }
 
-    pub fn load(dir: &DataDir) -> Result<(Rivalries, Vec<SourceUse>), DataError> {
+    /// Both rivalry lists, and the TSS rivalries of each state by type.
+    pub fn load(dir: &DataDir) -> Result<((Rivalries, StateVars), Vec<SourceUse>), DataError> {
         let (td, s1) = load_one(dir, &TD, "styear", "endyear")?;
         let (tss, s2) = load_one(dir, &TSS, "start", "end")?;
-        Ok((Rivalries { td, tss }, vec![s1, s2]))
+        let types = tss_by_type(dir)?;
+        Ok(((Rivalries { td, tss }, types), vec![s1, s2]))
     }
 
     pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {
@@ -92,6 +95,46 @@ impl Rivalries {
             ),
         ]
     }
+}
+
+/// `tss_n_positional`, `tss_n_spatial`, `tss_n_ideological`,
+/// `tss_n_interventionary`: how many of a state's TSS rivalries running that
+/// year have that element (peacesciencer's state-year
+/// `add_strategic_rivalries()` counts; a rivalry can have several). 0 up to
+/// 2020, NULL after. Rivalries before 1816 fall outside every frame.
+static TYPES: [Var; 4] = [
+    Var::count("tss_n_positional"),
+    Var::count("tss_n_spatial"),
+    Var::count("tss_n_ideological"),
+    Var::count("tss_n_interventionary"),
+];
+
+fn tss_by_type(dir: &DataDir) -> Result<StateVars, DataError> {
+    let t = TSS.read(dir)?;
+    let b = &t.batch;
+    let (c1, c2) = (batch::codes(b, "ccode1"), batch::codes(b, "ccode2"));
+    let (s, e) = (batch::ints(b, "start"), batch::ints(b, "end"));
+    let kinds =
+        ["positional", "spatial", "ideological", "interventionary"].map(|k| batch::ints(b, k));
+    let mut counts: Map<(u16, i32), [u32; 4]> = Map::default();
+    for i in 0..c1.len() {
+        let (Some(s), Some(e)) = (s[i], e[i]) else {
+            continue;
+        };
+        for year in s.max(1816)..=e {
+            for code in [c1[i], c2[i]] {
+                let n = counts.entry((code, year as i32)).or_default();
+                for (k, kind) in kinds.iter().enumerate() {
+                    n[k] += u32::from(kind[i] == Some(1));
+                }
+            }
+        }
+    }
+    let mut vars = StateVars::new("tss_rivalries", TSS_COVERAGE, &TYPES, &[]);
+    for ((code, year), n) in counts {
+        vars.set(code, year, n.iter().map(|&k| Some(f64::from(k))).collect());
+    }
+    Ok(vars)
 }
 
 fn active(spans: &Spans, keys: &DyadYears, coverage: (i32, i32)) -> Vec<Option<i64>> {

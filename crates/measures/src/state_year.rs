@@ -1,6 +1,9 @@
 //! State-year frames: capabilities, major-power status, democracy, leader,
 //! total trade and IGO memberships of each state in each year it was a
-//! member.
+//! member, then the state attributes (`state_vars.rs`: NMC components,
+//! economy, territorial threat, fractionalization, Maoz powers, rivalries by
+//! type, UCDP conflict and onsets, intra-state wars, GML disputes, war
+//! count) in the order `Inputs::state_vars` lists them.
 //!
 //! `nmc_share`: the state's CINC over the sum of the CINCs of all states with
 //! a CINC that year — the share of system capabilities among the members
@@ -86,5 +89,11 @@ pub fn state_frame(
         ("trade_total", f(&|c, y| inputs.trade.total(c, y))),
         ("igo_full", i(&|c, y| inputs.igos.full_memberships(c, y))),
     ];
-    crate::column::record_batch(columns)
+    let attributes: Vec<(&str, ArrayRef)> = inputs
+        .state_vars
+        .iter()
+        .flat_map(|v| v.state_columns(&rows))
+        .map(|c| (c.name, c.values))
+        .collect();
+    crate::column::record_batch(columns.into_iter().chain(attributes).collect())
 }

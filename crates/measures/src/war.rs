@@ -9,9 +9,11 @@ use crate::batch;
 use crate::column::{flag, Column};
 use crate::dyads::DyadYear;
 use crate::dyads::DyadYears;
+use crate::state_vars::{StateVars, Var};
 use crate::Map;
 use ordo_sources::datasets::war::{COVERAGE, COW_WAR_INTER};
 use ordo_sources::{DataDir, DataError, SourceUse};
+use std::collections::BTreeSet;
 
 const SOURCE: &str = "cow_war_inter";
 
@@ -21,8 +23,13 @@ pub struct Wars {
     dyad_years: Map<DyadYear, (i64, i64)>,
 }
 
+/// `cowwar_count`: the number of inter-state wars a state fights in a year,
+/// 0 inside 1816-2007.
+static COUNT: [Var; 1] = [Var::count("cowwar_count")];
+
 impl Wars {
-    pub fn load(dir: &DataDir) -> Result<(Wars, SourceUse), DataError> {
+    /// The dyad-year war flags, and the state-year war count.
+    pub fn load(dir: &DataDir) -> Result<((Wars, StateVars), SourceUse), DataError> {
         let t = COW_WAR_INTER.read(dir)?;
         let b = &t.batch;
         let (c1, c2, y) = (
@@ -41,7 +48,18 @@ impl Wars {
             e.0 = e.0.max(on[i].unwrap_or(0));
             e.1 = e.1.max(st[i].unwrap_or(0));
         }
-        Ok((Wars { dyad_years }, t.source))
+        let war = batch::ints(b, "warnum");
+        let mut wars: Map<(u16, i32), BTreeSet<i64>> = Map::default();
+        for i in 0..c1.len() {
+            if let (Some(year), Some(w), Some(1)) = (y[i], war[i], on[i]) {
+                wars.entry((c1[i], year as i32)).or_default().insert(w);
+            }
+        }
+        let mut count = StateVars::new(SOURCE, COVERAGE, &COUNT, &[]);
+        for ((c, year), w) in wars {
+            count.set(c, year, vec![Some(w.len() as f64)]);
+        }
+        Ok(((Wars { dyad_years }, count), t.source))
     }
 
     pub fn columns(&self, keys: &DyadYears) -> Vec<Column> {

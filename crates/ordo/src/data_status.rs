@@ -10,8 +10,9 @@ use std::collections::HashMap;
 
 impl Session {
     /// For every dataset file ordo knows: found or missing, path, version,
-    /// declared and observed coverage, rows and SHA-256, upstream and
-    /// retrieval time; a missing one says how to get it.
+    /// declared and observed coverage, rows and SHA-256, which commands and
+    /// SQL tables read it, upstream and retrieval time; a missing one says
+    /// how to get it.
     pub fn data_status(&self) -> anyhow::Result<Table> {
         data_status(self)
     }
@@ -36,6 +37,11 @@ fn data_status(session: &Session) -> anyhow::Result<Table> {
         .text("sha256", rows.iter().map(|r| sha(&r.found)))
         .text("path", rows.iter().map(|r| Some(path(&r.found))))
         .text("title", rows.iter().map(|r| Some(r.dataset.title)))
+        .text(
+            "read_by",
+            rows.iter()
+                .map(|r| Some(crate::readers::read_by(r.dataset.id))),
+        )
         .text("problem", rows.iter().map(problem))
         .text(
             "upstream",

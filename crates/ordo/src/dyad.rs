@@ -1,5 +1,7 @@
 //! One dyad, one row per year, every measure.
 
+use crate::attach::Attach;
+use crate::frame_sql::FrameSql;
 use crate::query::{Query, DYAD_RULES};
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::{Session, Span};
@@ -16,6 +18,14 @@ pub struct DyadOptions {
     pub years: Span,
     /// Keep the order given (ccode1 = a); otherwise ccode1 < ccode2.
     pub directed: bool,
+    /// 0/1 event columns to add peace spells for (`x_spell`, `x_spell2`,
+    /// `x_spell3`; see `spells.rs`).
+    pub spells: Vec<String>,
+    /// Whittle the dispute-years by these rules (comma-separated names,
+    /// `whittle.rs`) instead of reading the pre-whittled files.
+    pub whittle: Option<String>,
+    /// The user's own data to join on the dyad-years.
+    pub attach: Option<Attach>,
 }
 
 impl Session {
@@ -46,16 +56,22 @@ impl Session {
         for rule in DYAD_RULES {
             self.note(rule);
         }
-        let sql = format!("SELECT * FROM {table} WHERE ccode1 = {c1} AND ccode2 = {c2} AND year BETWEEN {from} AND {to} ORDER BY year");
+        let frame = FrameSql {
+            table,
+            unit: &["ccode1", "ccode2"],
+            unit_filter: format!("t.ccode1 = {c1} AND t.ccode2 = {c2}"),
+            filter: format!("year BETWEEN {from} AND {to}"),
+            order: "year".into(),
+            spells: crate::spells::parse_list(&o.spells),
+            replace: None,
+            attach: None,
+        };
         let order = if o.directed {
             "directed"
         } else {
             "non-directed (ccode1 < ccode2)"
         };
-        Query::new(
-            self,
-            sql,
-            vec![format!("dyad {c1}-{c2}, {from}-{to}, {order}")],
-        )
+        let lines = vec![format!("dyad {c1}-{c2}, {from}-{to}, {order}")];
+        self.frame_query(frame, o.whittle.as_deref(), o.attach.as_ref(), false, lines)
     }
 }

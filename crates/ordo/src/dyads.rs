@@ -1,6 +1,8 @@
 //! Every dyad-year of a span, like peacesciencer's `create_dyadyears()`
 //! followed by every `add_*()`.
 
+use crate::attach::Attach;
+use crate::frame_sql::FrameSql;
 use crate::query::{Query, DYAD_RULES};
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::{Session, Span};
@@ -12,11 +14,21 @@ pub struct DyadsOptions {
     pub years: Span,
     /// Both orderings of each pair.
     pub directed: bool,
-    /// Only politically relevant dyads: directly contiguous (types 1-5) or
-    /// with a COW major power (Lemke & Reed 2001; peacesciencer
-    /// `filter_prd`). A dyad-year whose contiguity is absent counts as not
-    /// contiguous.
+    /// Only politically relevant dyads (`prd = 1`): directly contiguous
+    /// (types 1-5) or with a COW major power (Lemke & Reed 2001;
+    /// peacesciencer `filter_prd`). Contiguity ends in 2016; later years use
+    /// the dyad's 2016 contiguity (flagged `prd_carried = 1`), never
+    /// "absent = not contiguous".
     pub only_politically_relevant: bool,
+    /// 0/1 event columns to add peace spells for, counted on each dyad's
+    /// whole history before the years and the politically relevant filter
+    /// are applied (see `spells.rs`).
+    pub spells: Vec<String>,
+    /// Whittle the dispute-years by these rules (comma-separated names,
+    /// `whittle.rs`) instead of reading the pre-whittled files.
+    pub whittle: Option<String>,
+    /// The user's own data to join on the dyad-years.
+    pub attach: Option<Attach>,
 }
 
 impl Session {
@@ -31,19 +43,29 @@ impl Session {
             "dyad_years"
         };
         let prd = if o.only_politically_relevant {
-            " AND (cow_conttype >= 1 OR cowmaj1 = 1 OR cowmaj2 = 1)"
+            " AND prd = 1"
         } else {
             ""
         };
         for rule in DYAD_RULES {
             self.note(rule);
         }
-        let sql = format!("SELECT * FROM {table} WHERE year BETWEEN {from} AND {to}{prd} ORDER BY ccode1, ccode2, year");
         let what = if prd.is_empty() {
             ""
         } else {
             ", politically relevant only"
         };
-        Ok(Query::new(self, sql, vec![format!("dyad-years {from}-{to}{what}")])?.in_stored_order())
+        let lines = vec![format!("dyad-years {from}-{to}{what}")];
+        let frame = FrameSql {
+            table,
+            unit: &["ccode1", "ccode2"],
+            unit_filter: "TRUE".into(),
+            filter: format!("year BETWEEN {from} AND {to}{prd}"),
+            order: "ccode1, ccode2, year".into(),
+            spells: crate::spells::parse_list(&o.spells),
+            replace: None,
+            attach: None,
+        };
+        self.frame_query(frame, o.whittle.as_deref(), o.attach.as_ref(), true, lines)
     }
 }

@@ -19,8 +19,10 @@
 //! # Ok::<(), anyhow::Error>(())
 //! ```
 
+pub mod attach;
 pub mod breaks;
 pub mod chronology;
+pub mod cite;
 pub mod cluster;
 pub mod columns;
 pub mod cooperation;
@@ -33,6 +35,7 @@ mod event_frame;
 pub mod event_store;
 pub mod events;
 pub mod frame;
+mod frame_sql;
 pub mod ingest;
 pub mod instability;
 pub mod output;
@@ -40,9 +43,11 @@ pub mod panel;
 pub mod periods;
 pub mod provenance;
 pub mod query;
+pub mod readers;
 pub mod resampling;
 mod session;
 mod span;
+pub mod spells;
 pub mod sql;
 pub mod state_years;
 pub mod states;
@@ -51,6 +56,7 @@ mod table;
 pub mod table1;
 pub mod tables;
 pub mod test;
+mod whittle;
 
 pub use query::Query;
 pub use resampling::Resampling;

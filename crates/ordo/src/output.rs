@@ -31,6 +31,10 @@ pub enum Format {
     Html,
     /// `ordo report` only: Markdown with the charts as SVG files beside it.
     Md,
+    /// `ordo cite` only: BibTeX entries (the default there).
+    Bibtex,
+    /// `ordo cite` only: a reference list, one reference per line.
+    Text,
 }
 
 /// Where and how a command writes its table.
@@ -200,6 +204,9 @@ impl Sink {
         if matches!(self.args.format, Format::Html | Format::Md) {
             bail!("--format html and md are for `ordo report`; tables are written as table, csv, json or parquet");
         }
+        if matches!(self.args.format, Format::Bibtex | Format::Text) {
+            bail!("--format bibtex and text are for `ordo cite`; tables are written as table, csv, json or parquet");
+        }
         if self.args.format == Format::Table {
             return Ok(Writer::Table(Vec::new()));
         }
@@ -220,7 +227,9 @@ impl Sink {
         };
         Ok(match self.args.format {
             Format::Table => unreachable!("handled above"),
-            Format::Html | Format::Md => unreachable!("refused above"),
+            Format::Html | Format::Md | Format::Bibtex | Format::Text => {
+                unreachable!("refused above")
+            }
             Format::Csv => Writer::Csv(CsvOut::new(target)),
             Format::Json => Writer::Json(json_writer(target)),
             Format::Parquet => Writer::Parquet(ArrowWriter::try_new(target, schema.clone(), None)?),

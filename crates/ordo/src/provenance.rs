@@ -17,16 +17,19 @@ impl Provenance {
         }
     }
 
-    /// Every dataset file behind the state system and the measures' inputs.
+    /// Every dataset file behind the state system and the measures' inputs,
+    /// then what the readers could not use (e.g. UCDP codes of no COW state).
     pub fn of_world(states: &ordo_states::States, inputs: &ordo_measures::Inputs) -> Provenance {
-        Provenance::from_sources(
+        let mut p = Provenance::from_sources(
             &states
                 .sources
                 .iter()
                 .chain(&inputs.sources)
                 .cloned()
                 .collect::<Vec<_>>(),
-        )
+        );
+        p.lines.extend(inputs.notes.iter().cloned());
+        p
     }
 
     /// Adds a line about something else the result depends on (a rule, a

@@ -1,27 +1,59 @@
 //! State-year frames: one state, or every state of a span.
 
+use crate::attach::Attach;
+use crate::frame_sql::FrameSql;
 use crate::query::Query;
+use crate::spells::parse_list;
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
 use crate::{Session, Span};
 
+/// Options of [`Session::state`] and [`Session::state_years`].
+#[derive(Debug, Clone, Default)]
+pub struct StateYearsOptions {
+    /// Years [default: 1816-2022].
+    pub years: Span,
+    /// 0/1 event columns to add peace spells for (`x_spell`, `x_spell2`,
+    /// `x_spell3`), counted on each state's whole history (see `spells.rs`).
+    pub spells: Vec<String>,
+    /// The user's own data to join on the state-years.
+    pub attach: Option<Attach>,
+}
+
 impl Session {
-    /// One row per year for a state: CINC, share of system capabilities,
-    /// major-power status (COW), democracy (V-Dem, Polity2, UDS), leader on
-    /// 31 December (Archigos), total trade and full IGO memberships.
-    pub fn state(&self, state: &str, years: Span) -> anyhow::Result<Query> {
+    /// One row per year for a state: CINC and its components, share of
+    /// system capabilities, major-power status (COW, Maoz), democracy
+    /// (V-Dem, Polity2, UDS), leader on 31 December (Archigos), total trade,
+    /// IGO memberships, economy, territorial threat, fractionalization,
+    /// rivalries by type and conflict (UCDP, COW wars, GML disputes); see
+    /// docs/measures.md.
+    pub fn state(&self, state: &str, o: &StateYearsOptions) -> anyhow::Result<Query> {
         let code = self.states()?.resolver().resolve(state)?.state.code.0;
-        let (from, to) = years.resolve((FIRST_YEAR, LAST_YEAR))?;
-        let sql = format!("SELECT * FROM state_years WHERE ccode = {code} AND year BETWEEN {from} AND {to} ORDER BY year");
-        Query::new(self, sql, Vec::new())
+        self.state_frame(format!("t.ccode = {code}"), o, "year")
     }
 
     /// Every state-year of a span (the columns of [`Session::state`]),
     /// ordered by year and COW code.
-    pub fn state_years(&self, years: Span) -> anyhow::Result<Query> {
-        let (from, to) = years.resolve((FIRST_YEAR, LAST_YEAR))?;
-        let sql = format!(
-            "SELECT * FROM state_years WHERE year BETWEEN {from} AND {to} ORDER BY year, ccode"
-        );
-        Query::new(self, sql, Vec::new())
+    pub fn state_years(&self, o: &StateYearsOptions) -> anyhow::Result<Query> {
+        self.state_frame("TRUE".into(), o, "year, ccode")
+    }
+
+    fn state_frame(
+        &self,
+        unit: String,
+        o: &StateYearsOptions,
+        order: &str,
+    ) -> anyhow::Result<Query> {
+        let (from, to) = o.years.resolve((FIRST_YEAR, LAST_YEAR))?;
+        let frame = FrameSql {
+            table: "state_years",
+            unit: &["ccode"],
+            unit_filter: unit,
+            filter: format!("year BETWEEN {from} AND {to}"),
+            order: order.into(),
+            spells: parse_list(&o.spells),
+            replace: None,
+            attach: None,
+        };
+        self.frame_query(frame, None, o.attach.as_ref(), false, Vec::new())
     }
 }

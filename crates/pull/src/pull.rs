@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 /// The datasets `ordo report` (and every dyad-year, state-year and system
 /// command it runs) reads: the state system and majors, capabilities,
 /// alliances, disputes, wars, rivalries, trade, IGOs, contiguity and
-/// distance, democracy, leaders, UN votes and ideal points, and the
-/// crosswalks the event tables need.
+/// distance, democracy, leaders, UN votes and ideal points, the
+/// crosswalks the event tables need, and peacesciencer's bibliography and
+/// data versions (the report's references, `ordo cite --for report`).
 pub const FOR_REPORT: &[&str] = &[
     "cow_states",
     "cow_majors",
@@ -40,6 +41,18 @@ pub const FOR_REPORT: &[&str] = &[
     "un_ideal_points_bsv",
     "icews_country_gwcode",
     "cameo_lookups",
+    "ps_bib",
+    "ps_data_version",
+    "gml_part",
+    "cow_war_intra",
+    "grh_arms_races",
+    "maoz_powers",
+    "creg",
+    "hief",
+    "terrthreat",
+    "ucdp_acd",
+    "ucdp_onsets",
+    "cow_sdp_gdp",
 ];
 
 /// Which datasets a pull asks for.

@@ -262,21 +262,12 @@ fn bibliography(out: &mut Vec<Block>, d: &Dossier) {
         ));
     }
     out.push(Block::List(refs));
-    out.push(Block::Heading(3, "", "Datasets".into()));
-    let mut cites = BTreeSet::new();
-    if let Some(t) = d.data.batch() {
-        for (id, status) in text_column(&t, "dataset")
-            .iter()
-            .zip(text_column(&t, "status"))
-        {
-            if status == "found" {
-                if let Some(spec) = ordo_sources::catalog::dataset(id) {
-                    cites.insert(spec.citation.to_string());
-                }
-            }
-        }
+    out.push(Block::Heading(3, "", "Data and software".into()));
+    match &d.citations {
+        Ok(references) => out.push(Block::List(references.clone())),
+        Err(e) => out.push(Block::Para(format!("Not available: {e}"))),
     }
-    out.push(Block::List(cites.into_iter().collect()));
+    out.push(Block::Code("ordo cite --for report --format text".into()));
     out.push(Block::Heading(3, "", "Methods".into()));
     out.push(Block::List(vec![
         "Okabe, Masataka and Kei Ito. 2008. \"Color Universal Design (CUD): How to make figures and presentations that are friendly to colorblind people.\" (chart colours)".into(),

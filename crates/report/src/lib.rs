@@ -137,6 +137,9 @@ pub struct Dossier {
     pub periods: Section,
     pub dyad: Section,
     pub data: Section,
+    /// The bibliography of the data and software: the reference list of
+    /// `ordo cite --for report --format text`, or why there is none.
+    pub citations: Result<Vec<String>, String>,
 }
 
 impl Dossier {
@@ -264,6 +267,10 @@ impl Dossier {
                     .and_then(ordo::Query::collect),
             ),
             data: section(&["data", "status"], session.data_status()),
+            citations: session
+                .citations(&ordo::cite::CiteOptions::for_command("report"))
+                .map(|c| c.references())
+                .map_err(|e| format!("{e:#}")),
             cooperation,
             a: a.to_string(),
             b: b.to_string(),

@@ -8,6 +8,7 @@
 //! coverage, citation and where to get the official release, so that every
 //! number ordo prints can name the data behind it.
 
+pub mod bibliography;
 pub mod catalog;
 mod data_dir;
 pub mod datasets;

@@ -41,6 +41,22 @@ fn every_dataset_reads_with_the_documented_row_count() {
         ("un_roll_calls", 6_203),
         ("un_roll_call_issues", 5_745),
         ("bsv_ideal_points", 9_120),
+        ("cow_sdp_gdp", 27_753),
+        ("terrthreat", 14_781),
+        ("creg", 11_523),
+        ("hief", 8_808),
+        ("maoz_powers", 20),
+        ("grh_arms_races", 71),
+        ("ucdp_acd", 5_652),
+        ("ucdp_onsets", 10_142),
+        ("cow_war_intra", 1_361),
+        ("gml_participants", 5_217),
+        ("cow_mid_dispute_years", 11_390),
+        ("cow_mid_disputes", 2_436),
+        ("gml_mid_dispute_years", 10_276),
+        ("gml_mid_disputes", 2_174),
+        ("ps_bib", 47),
+        ("ps_data_version", 32),
     ];
     let d = dir();
     let specs = datasets::all();

@@ -121,6 +121,12 @@ impl Engine {
         self.schema.register_files(name, files, schema)
     }
 
+    /// Serves an in-memory batch as a table for this engine's queries (a
+    /// user's attached file, disputes whittled by a chosen rule).
+    pub fn register_batch(&self, name: &str, batch: RecordBatch) -> Result<(), StoreError> {
+        self.schema.register_batch(name, batch)
+    }
+
     /// Makes a SQL function available to queries (ordo's own, such as
     /// `ordo_period`).
     pub fn register_udf(&self, udf: ScalarUDF) {

@@ -92,6 +92,24 @@ impl OrdoSchema {
 
     /// Serves `files` (Parquet, all of `schema`) as table `name`, with
     /// projection and predicate pushdown; no files gives an empty table.
+    /// Serves an in-memory batch as a table of this schema, beside the
+    /// store's own (a name the store already has is refused).
+    pub fn register_batch(
+        &self,
+        name: &str,
+        batch: arrow_array::RecordBatch,
+    ) -> Result<(), StoreError> {
+        if self.defs.contains_key(name) {
+            return Err(StoreError::Location(format!(
+                "`{name}` is already one of ordo's tables: choose another name"
+            )));
+        }
+        let table = MemTable::try_new(batch.schema(), vec![vec![batch]])?;
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(name.to_string(), Arc::new(table));
+        Ok(())
+    }
+
     pub fn register_files(
         &self,
         name: &str,

@@ -1,6 +1,7 @@
 //! `ordo dyad A B`: one row per year for one dyad, with every measure.
 
 use crate::context::Context;
+use crate::frame_args::FrameArgs;
 use crate::years::Years;
 use clap::Args;
 use ordo::dyad::DyadOptions;
@@ -13,7 +14,7 @@ use ordo::dyad::DyadOptions;
 /// coverage are NULL (`ordo coverage A B` explains every gap).
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo dyad ITA RUS\n  ordo dyad Italy \"Soviet Union\" --from 1920 --to 1991 --format csv --out ita-rus.csv\n  ordo dyad RUS ITA --directed --year 1938"
+    after_long_help = "Examples:\n  ordo dyad ITA RUS\n  ordo dyad Italy \"Soviet Union\" --from 1920 --to 1991 --format csv --out ita-rus.csv\n  ordo dyad RUS ITA --directed --year 1938\n  ordo dyad USA RUS --spells cowmid_ongoing --from 1946"
 )]
 pub struct DyadArgs {
     /// First state (any name or code `ordo states resolve` accepts)
@@ -25,6 +26,14 @@ pub struct DyadArgs {
     /// Keep the order given (ccode1 = A); otherwise ccode1 < ccode2
     #[arg(long)]
     directed: bool,
+    #[command(flatten)]
+    frame: FrameArgs,
+    /// Reduce the COW and GML dispute-years to one dispute per dyad-year by
+    /// these rules, in order (onset, fatality, hostility, duration,
+    /// reciprocation, startmonth; `default` = all six, which rebuilds the
+    /// pre-whittled files the frames read otherwise)
+    #[arg(long, value_name = "RULES")]
+    whittle: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: DyadArgs) -> anyhow::Result<()> {
@@ -33,5 +42,8 @@ pub fn run(ctx: &Context, args: DyadArgs) -> anyhow::Result<()> {
         b: args.b,
         years: args.years.into(),
         directed: args.directed,
+        spells: args.frame.spells.clone(),
+        whittle: args.whittle,
+        attach: args.frame.attach(),
     })?)
 }

@@ -2,6 +2,7 @@
 //! `create_dyadyears()` followed by every `add_*()`.
 
 use crate::context::Context;
+use crate::frame_args::FrameArgs;
 use crate::years::Years;
 use clap::Args;
 use ordo::dyads::DyadsOptions;
@@ -10,7 +11,7 @@ use ordo::dyads::DyadsOptions;
 /// same day of the year, with every measure.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo dyads --year 1938\n  ordo dyads --from 1946 --to 2014 --only-politically-relevant --format parquet --out prd.parquet\n  ordo dyads --directed --year 2000 --format csv --out 2000.csv"
+    after_long_help = "Examples:\n  ordo dyads --year 1938\n  ordo dyads --from 1946 --to 2014 --only-politically-relevant --format parquet --out prd.parquet\n  ordo dyads --directed --year 2000 --format csv --out 2000.csv\n  ordo dyads --from 1946 --to 2010 --spells gmlmid_onset --only-politically-relevant"
 )]
 pub struct DyadsArgs {
     #[command(flatten)]
@@ -18,10 +19,21 @@ pub struct DyadsArgs {
     /// Both orderings of each pair
     #[arg(long)]
     directed: bool,
-    /// Only politically relevant dyads: directly contiguous (types 1-5) or
-    /// with a COW major power (Lemke & Reed 2001; peacesciencer filter_prd)
+    /// Only politically relevant dyads (`prd = 1`): directly contiguous
+    /// (types 1-5) or with a COW major power (Lemke & Reed 2001;
+    /// peacesciencer filter_prd). After 2016, the last year of contiguity,
+    /// each dyad's 2016 contiguity is carried forward and flagged
+    /// `prd_carried = 1`
     #[arg(long)]
     only_politically_relevant: bool,
+    #[command(flatten)]
+    frame: FrameArgs,
+    /// Reduce the COW and GML dispute-years to one dispute per dyad-year by
+    /// these rules, in order (onset, fatality, hostility, duration,
+    /// reciprocation, startmonth; `default` = all six, which rebuilds the
+    /// pre-whittled files the frames read otherwise)
+    #[arg(long, value_name = "RULES")]
+    whittle: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: DyadsArgs) -> anyhow::Result<()> {
@@ -29,5 +41,8 @@ pub fn run(ctx: &Context, args: DyadsArgs) -> anyhow::Result<()> {
         years: args.years.into(),
         directed: args.directed,
         only_politically_relevant: args.only_politically_relevant,
+        spells: args.frame.spells.clone(),
+        whittle: args.whittle,
+        attach: args.frame.attach(),
     })?)
 }

@@ -2,6 +2,7 @@
 
 pub mod breaks;
 pub mod chronology;
+pub mod cite;
 pub mod cluster;
 pub mod cooperation;
 pub mod coverage;

@@ -6,16 +6,23 @@
 
 pub mod alliances;
 pub mod archigos;
+pub mod arms_races;
+pub mod bib;
 pub mod capitals;
 pub mod contiguity;
 pub mod democracy;
+pub mod economy;
+pub mod fractionalization;
 pub mod igo;
 pub mod mids;
 pub mod mindist;
 pub mod nmc;
+pub mod powers;
 pub mod rivalries;
 pub mod states;
+pub mod territory;
 pub mod trade;
+pub mod ucdp;
 pub mod un;
 pub mod war;
 
@@ -48,5 +55,21 @@ pub fn all() -> Vec<&'static TableSpec> {
         &un::ROLL_CALLS,
         &un::ISSUES,
         &un::IDEAL_POINTS,
+        &economy::SDP_GDP,
+        &territory::TERRTHREAT,
+        &fractionalization::CREG,
+        &fractionalization::HIEF,
+        &powers::MAOZ,
+        &arms_races::GRH,
+        &ucdp::ACD,
+        &ucdp::ONSETS,
+        &war::COW_WAR_INTRA,
+        &mids::GML_PART,
+        &mids::COW_DIRDISPS,
+        &mids::COW_DISPS,
+        &mids::GML_DIRDISP,
+        &mids::GML_DISPS,
+        &bib::PS_BIB,
+        &bib::PS_DATA_VERSION,
     ]
 }

@@ -40,3 +40,39 @@ pub static COW_WAR_INTER: TableSpec = TableSpec {
 
 /// Coverage of COW inter-state war v4.0.
 pub const COVERAGE: (i32, i32) = (1816, 2007);
+
+/// COW Intra-State War v4.1, one row per war-year and pair of sides.
+///
+/// Sarkees & Wayman (2010), as above. `ccodea`/`ccodeb` are COW codes, or
+/// `-8` for a non-state side; `primary_state` marks rows whose state is a
+/// primary party (not an intervener). Wars ongoing at the end of 2007 have a
+/// 2008 row (`ongo2007`), outside the coverage. `-9` is missing in deaths.
+pub static COW_WAR_INTRA: TableSpec = TableSpec {
+    dataset: "cow_war_intra",
+    file: "cow_war_intra.csv",
+    table: "cow_war_intra",
+    columns: &[
+        C::int("warnum"),
+        C::text("warname"),
+        C::text("wartype"),
+        C::year("year"),
+        C::int("cowintraonset").range(0.0, 1.0),
+        C::int("cowintraongoing").range(0.0, 1.0),
+        C::int("resume_combat"),
+        C::int("primary_state").range(0.0, 1.0),
+        C::int("ccodea").range(-8.0, 999.0),
+        C::text("sidea"),
+        C::int("ccodeb").range(-8.0, 999.0),
+        C::text("sideb"),
+        C::int("intnl"),
+        C::int("outcome"),
+        C::float("sideadeaths").missing(&["-9"]),
+        C::float("sidebdeaths").missing(&["-9"]),
+        C::int("ongo2007"),
+    ],
+    unique: &[],
+    na_missing: true,
+};
+
+/// Coverage of COW intra-state war v4.1.
+pub const INTRA_COVERAGE: (i32, i32) = (1816, 2007);
