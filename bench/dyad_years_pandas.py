@@ -29,18 +29,24 @@ import pandas as pd
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 CROSSWALK = Path(__file__).resolve().parents[1] / "crates" / "states" / "data" / "crosswalk.csv"
 
+# COW v2016 membership ends on 2016-12-31 with the spells of current states open; those
+# are taken as ongoing through LAST_YEAR (the last year of NMC v7.0), so frames run 1816-2022.
+LAST_YEAR = 2022
+CONT_LAST = 2016  # last year of COW Direct Contiguity v3.2
+
 COLUMNS = [
     "ccode1", "ccode2", "year",
+    "gwcode1", "gwcode2",
     "cowmaj1", "cowmaj2",
     "nmc_cinc1", "nmc_cinc2", "nmc_capratio",
     "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul",
     "atop_s", "atop_kappa", "atop_pi", "atop_taub",
-    "cowmid_ongoing", "cowmid_onset", "cowmid_hostlev", "cowmid_fatality",
-    "gmlmid_ongoing", "gmlmid_onset", "gmlmid_hostlev", "gmlmid_fatality",
+    "cowmid_ongoing", "cowmid_onset", "cowmid_hostlev", "cowmid_fatality", "cowmid_dispnum",
+    "gmlmid_ongoing", "gmlmid_onset", "gmlmid_hostlev", "gmlmid_fatality", "gmlmid_dispnum",
     "cowwar_inter", "cowwar_onset",
     "td_rivalry", "tss_rivalry",
     "trade_flow1", "trade_flow2", "trade_dep1", "trade_dep2",
-    "cow_conttype",
+    "cow_conttype", "prd", "prd_carried",
     "capdist", "cow_mindist",
     "igo_shared",
     "dem_polyarchy1", "dem_polyarchy2", "dem_polity2_1", "dem_polity2_2", "dem_uds1", "dem_uds2",
@@ -54,20 +60,25 @@ COLUMNS = [
     "terr_threat1", "terr_threat2",
     "creg_ethfrac1", "creg_ethfrac2", "creg_relfrac1", "creg_relfrac2",
     "hief_efindex1", "hief_efindex2",
+    "archigos_transition1", "archigos_transition2", "archigos_irregular1", "archigos_irregular2",
+    "archigos_nleaders1", "archigos_nleaders2",
     "grh_armsrace",
     "ucdp_interstate",
 ]
 
 # Columns written as (nullable) integers.
 INT_COLUMNS = [
-    "ccode1", "ccode2", "year", "cowmaj1", "cowmaj2",
+    "ccode1", "ccode2", "year", "gwcode1", "gwcode2", "cowmaj1", "cowmaj2",
     "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul",
-    "cowmid_ongoing", "cowmid_onset", "cowmid_hostlev", "cowmid_fatality",
-    "gmlmid_ongoing", "gmlmid_onset", "gmlmid_hostlev", "gmlmid_fatality",
-    "cowwar_inter", "cowwar_onset", "td_rivalry", "tss_rivalry", "cow_conttype",
+    "cowmid_ongoing", "cowmid_onset", "cowmid_hostlev", "cowmid_fatality", "cowmid_dispnum",
+    "gmlmid_ongoing", "gmlmid_onset", "gmlmid_hostlev", "gmlmid_fatality", "gmlmid_dispnum",
+    "cowwar_inter", "cowwar_onset", "td_rivalry", "tss_rivalry", "cow_conttype", "prd", "prd_carried",
     "igo_shared", "dem_polity2_1", "dem_polity2_2", "dem_polity2_dist", "un_nvotes",
     "nmc_milex1", "nmc_milex2", "nmc_milper1", "nmc_milper2", "nmc_irst1", "nmc_irst2",
-    "nmc_pec1", "nmc_pec2", "grh_armsrace", "ucdp_interstate",
+    "nmc_pec1", "nmc_pec2",
+    "archigos_transition1", "archigos_transition2", "archigos_irregular1", "archigos_irregular2",
+    "archigos_nleaders1", "archigos_nleaders2",
+    "grh_armsrace", "ucdp_interstate",
 ]
 
 
@@ -199,6 +210,9 @@ def build_universe(data: Path, yfrom: int, yto: int, directed: bool):
     s = pd.read_csv(data / "cow_states" / "cow_states.csv")
     s["st"] = days(s.styear, s.stmonth, s.stday)
     s["en"] = days(s.endyear, s.endmonth, s.endday)
+    open_ = s.en.to_numpy() == s.en.max()  # spells open at the end of the data
+    s.loc[open_, "endyear"] = LAST_YEAR
+    s.loc[open_, "en"] = days([LAST_YEAR], [12], [31])[0]
     mem = expand_years(s[["ccode", "stateabb", "styear", "endyear", "st", "en"]], "styear", "endyear", yfrom, yto)
     jan1, dec31 = year_bounds(mem.year.to_numpy())
     mem["s"] = np.maximum(mem.st.to_numpy(), jan1)
@@ -218,8 +232,44 @@ def build_universe(data: Path, yfrom: int, yto: int, directed: bool):
     return u, members, abb
 
 
+def add_gwcodes(f, data):
+    """Gleditsch-Ward codes of the two states: the crosswalk's `gw` code of each COW state on the
+    last day of the year on which both were COW members, kept if that GW state has a day of GW
+    membership in the year (open GW spells, ending 2017-12-31, run to LAST_YEAR)."""
+    s = pd.read_csv(data / "cow_states" / "cow_states.csv")
+    st, en = days(s.styear, s.stmonth, s.stday), days(s.endyear, s.endmonth, s.endday)
+    en = np.where(en == en.max(), days([LAST_YEAR], [12], [31])[0], en)
+    sp = pd.DataFrame({"ccode": s.ccode.to_numpy(np.int64), "st": st, "en": en})
+    rows = pd.DataFrame({"row": np.arange(len(f)), "c1": f.ccode1.to_numpy(np.int64),
+                         "c2": f.ccode2.to_numpy(np.int64), "year": f.year.to_numpy(np.int64)})
+    rows["jan1"], rows["dec31"] = year_bounds(rows.year.to_numpy())
+    m = (rows.merge(sp.rename(columns={"ccode": "c1", "st": "st1", "en": "en1"}), on="c1")
+             .merge(sp.rename(columns={"ccode": "c2", "st": "st2", "en": "en2"}), on="c2"))
+    lo = np.maximum.reduce([m.st1.to_numpy(), m.st2.to_numpy(), m.jan1.to_numpy()])
+    hi = np.minimum.reduce([m.en1.to_numpy(), m.en2.to_numpy(), m.dec31.to_numpy()])
+    m = m.assign(last=hi)[lo <= hi]
+    last = m.groupby("row")["last"].max().reindex(np.arange(len(f))).to_numpy()
+    x = load_crosswalk(CROSSWALK, schemes=("gw",))
+    x = x.assign(g=x.code.astype(np.int64))[["ccode", "g", "from_d", "to_d"]]
+    g = pd.read_csv(data / "gw_states" / "gw_states.csv")
+    gst, gen = iso_days(g.startdate), iso_days(g.enddate)
+    gen = np.where(gen == gen.max(), days([LAST_YEAR], [12], [31])[0], gen)
+    gy = pd.DataFrame({"g": g.gwcode.to_numpy(np.int64), "sty": gst.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970,
+                       "eny": gen.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970})
+    gw_years = expand_years(gy, "sty", "eny", 1816, LAST_YEAR)[["g", "year"]].drop_duplicates()
+    for side in ("1", "2"):
+        q = pd.DataFrame({"row": np.arange(len(f)), "ccode": rows["c" + side].to_numpy(), "d": last,
+                          "year": rows.year.to_numpy()})
+        q = q.merge(x, on="ccode")
+        q = q[(q.from_d <= q.d) & (q.d <= q.to_d)].merge(gw_years, on=["g", "year"])
+        out = np.full(len(f), np.nan)
+        out[q.row.to_numpy()] = q.g.to_numpy()
+        f["gwcode" + side] = out
+
+
 def add_majors(f, data):
-    mj = pd.read_csv(data / "cow_majors" / "cow_majors.csv")
+    # v2024: the v2016 spells, the open ones running to 2024-12-31
+    mj = pd.read_csv(data / "cow_majors_v2024" / "majors2024.csv")
     mj = expand_years(mj, "styear", "endyear", 0, 9999)
     k = np.unique(skey(mj.ccode, mj.year))
     f["cowmaj1"] = np.isin(skey(f.ccode1, f.year), k).astype(np.int64)
@@ -297,6 +347,7 @@ def add_mid(f, data, folder, prefix, last_year):
     f[f"{prefix}_hostlev"] = take(fk, mk, m.hostlev)
     fat = take(fk, mk, m.fatality)
     f[f"{prefix}_fatality"] = np.where(fat == -9, np.nan, fat)
+    f[f"{prefix}_dispnum"] = take(fk, mk, m.dispnum)  # the dyad-year's row (one per directed dyad-year)
 
 
 def add_war(f, data):
@@ -356,9 +407,20 @@ def add_contiguity(f, data):
     e = expand_years(c, "sty", "eny", 1000, 3000)
     e = e.groupby(["lo", "hi", "year"], as_index=False).conttype.min()
     c1, c2, y = f.ccode1.to_numpy(), f.ccode2.to_numpy(), f.year.to_numpy()
-    v = take(dkey(np.minimum(c1, c2), np.maximum(c1, c2), y), dkey(e.lo, e.hi, e.year), e.conttype)
+    lo, hi = np.minimum(c1, c2), np.maximum(c1, c2)
+    ek = dkey(e.lo, e.hi, e.year)
+    v = take(dkey(lo, hi, y), ek, e.conttype)
     v = np.where(np.isnan(v), 0.0, v)
-    v[(y < 1816) | (y > 2016)] = np.nan
+    # politically relevant: contiguous (types 1-5) or a COW major power on either side;
+    # past 2016 (the end of COW contiguity) the dyad's 2016 type is carried forward
+    carried = y > CONT_LAST
+    v16 = take(dkey(lo, hi, np.full(len(y), CONT_LAST)), ek, e.conttype)
+    v16 = np.where(np.isnan(v16), 0.0, v16)
+    ct = np.where(carried, v16, v)
+    major = (f.cowmaj1.to_numpy() == 1) | (f.cowmaj2.to_numpy() == 1)
+    f["prd"] = (((ct >= 1) & (ct <= 5)) | major).astype(np.int64)
+    f["prd_carried"] = carried.astype(np.int64)
+    v[(y < 1816) | (y > CONT_LAST)] = np.nan
     f["cow_conttype"] = v
 
 
@@ -587,6 +649,94 @@ def add_hief(f, data):
     add_state_pair(f, skey(h.ccode, h.year), h.efindex, "hief_efindex")
 
 
+ARCHIGOS_YEARS = (1870, 2015)
+
+
+def add_archigos(f, data):
+    """Leader turnover of ccode1 / ccode2 from the Archigos yearly summaries (GW-coded).
+
+    A COW state-year reads the summary row of each GW code that the crosswalk's `gw` rows give
+    the state on one of its COW member days of the year. One GW code: that row. Several (COW 345
+    in 2006: GW 345 until 4 June, GW 340 from 5 June), in the order they begin: a transition if
+    any row has one or the person on 31 December of one differs from the person on 1 January of
+    the next; irregular if any row is; the leaders are counted once each (the persons, `leadid`,
+    of the GW codes' leader spells overlapping the year). A GW code without a summary row for the
+    year adds nothing (COW 345 in 1918 reads GW 345 alone: GW 340, Serbia, has no row after 1915).
+    NULL outside 1870-2015 and where none of the GW codes has a row."""
+    lo_y, hi_y = ARCHIGOS_YEARS
+    s = pd.read_csv(data / "cow_states" / "cow_states.csv")
+    st, en = days(s.styear, s.stmonth, s.stday), days(s.endyear, s.endmonth, s.endday)
+    en = np.where(en == en.max(), days([LAST_YEAR], [12], [31])[0], en)  # open spells
+    sp = pd.DataFrame({"ccode": s.ccode.to_numpy(np.int64), "st": st, "en": en,
+                       "sty": s.styear.to_numpy(np.int64),
+                       "eny": np.where(en == en.max(), LAST_YEAR, s.endyear.to_numpy(np.int64))})
+    sy = expand_years(sp, "sty", "eny", lo_y, hi_y)
+    jan1, dec31 = year_bounds(sy.year.to_numpy())
+    sy["s"] = np.maximum(sy.st.to_numpy(), jan1)  # member days of the spell within the year
+    sy["e"] = np.minimum(sy.en.to_numpy(), dec31)
+    sy = sy[sy.s <= sy.e]
+    x = load_crosswalk(CROSSWALK, schemes=("gw",))
+    x = x.assign(g=x.code.astype(np.int64))[["ccode", "g", "from_d", "to_d"]]
+    m = sy.merge(x, on="ccode")
+    m["a"] = np.maximum(m.s.to_numpy(), m.from_d.to_numpy())
+    m["b"] = np.minimum(m.e.to_numpy(), m.to_d.to_numpy())
+    m = m[m.a <= m.b]
+    # (ccode, year, g), ordered by the first member day the GW code covers
+    cg = (m.groupby(["ccode", "year", "g"], as_index=False).a.min()
+          .sort_values(["ccode", "year", "a"]).reset_index(drop=True))
+
+    a = pd.read_csv(data / "archigossums" / "archigossums.csv", dtype={"jan1obsid": str, "dec31obsid": str},
+                    keep_default_na=False, na_values=[""])
+    a = a[a.n_leaders.notna()]
+    assert not a.duplicated(["gwcode", "year"]).any()
+    cg = cg.merge(a.rename(columns={"gwcode": "g"}), on=["g", "year"], how="left")
+
+    # persons behind the obsids, and the persons of each GW code's leader spells per year
+    L = pd.read_csv(data / "archigos" / "archigos.csv", usecols=["obsid", "gwcode", "leadid", "startdate", "enddate"],
+                    dtype=str, keep_default_na=False)
+    person = dict(zip(L.obsid, L.leadid))
+    L = L.assign(g=L.gwcode.astype(np.int64),
+                 sty=pd.to_datetime(L.startdate).dt.year.to_numpy(np.int64),
+                 eny=pd.to_datetime(L.enddate).dt.year.to_numpy(np.int64))
+    multi = cg[cg.duplicated(["ccode", "year"], keep=False)]
+    leaders_of = {}
+    if len(multi):
+        ly = expand_years(L[L.g.isin(multi.g.unique())], "sty", "eny", lo_y, hi_y)
+        leaders_of = {k: set(v.leadid) for k, v in ly.groupby(["g", "year"])}
+
+    one = cg[~cg.duplicated(["ccode", "year"], keep=False) & cg.n_leaders.notna()]
+    rows = [pd.DataFrame({"ccode": one.ccode, "year": one.year, "tr": one.leadertransition,
+                          "irr": one.irregular, "n": one.n_leaders})]
+    for (c, y), grp in multi.groupby(["ccode", "year"], sort=False):
+        have = grp[grp.n_leaders.notna()]
+        if len(have) < len(grp):
+            # not in the spec: a GW code without a summary row (GW 340 in 1918, Serbia being no GW
+            # state 1915-1918) contributes nothing, as days outside the summaries; NULL if none has one
+            log(f"archigos: COW {c} in {y} maps to GW {grp.g.tolist()}; only {have.g.tolist()} in the summaries")
+            grp = have
+        if len(grp) == 0:
+            continue
+        if len(grp) == 1:
+            r = grp.iloc[0]
+            rows.append(pd.DataFrame({"ccode": [c], "year": [y], "tr": [r.leadertransition],
+                                      "irr": [r.irregular], "n": [r.n_leaders]}))
+            continue
+        tr = bool((grp.leadertransition == 1).any())
+        dec = grp.dec31obsid.to_numpy()[:-1]
+        jan = grp.jan1obsid.to_numpy()[1:]
+        tr |= any(person.get(d, d) != person.get(j, j) for d, j in zip(dec, jan))
+        irr = bool((grp.irregular == 1).any())
+        n = len(set().union(*(leaders_of.get((g, y), set()) for g in grp.g)))
+        log(f"archigos: COW {c} in {y} reads GW {grp.g.tolist()}: transition {int(tr)}, irregular {int(irr)}, "
+            f"{n} leaders (rows say {grp.n_leaders.astype(int).tolist()})")
+        rows.append(pd.DataFrame({"ccode": [c], "year": [y], "tr": [int(tr)], "irr": [int(irr)], "n": [n]}))
+    t = pd.concat(rows, ignore_index=True)
+    k = skey(t.ccode, t.year)
+    add_state_pair(f, k, t.tr.astype(np.float64), "archigos_transition")
+    add_state_pair(f, k, t.irr.astype(np.float64), "archigos_irregular")
+    add_state_pair(f, k, t.n.astype(np.float64), "archigos_nleaders")
+
+
 def gw_to_cow(gw, year, xw: pd.DataFrame) -> pd.DataFrame:
     """COW code(s) of GW code gw[i] in year[i]: the crosswalk 'gw' rows with that code valid on
     31 December, else those valid on 1 January. Returns (row, ccode) pairs; a row may have 0 or more."""
@@ -639,6 +789,7 @@ def build(data: Path, yfrom: int, yto: int, directed: bool) -> pd.DataFrame:
         return r
 
     f, members, abb = step("universe", build_universe, data, yfrom, yto, directed)
+    step("gw codes", add_gwcodes, f, data)
     step("majors", add_majors, f, data)
     step("nmc", add_nmc, f, data)
     step("atop", add_atop, f, data, members)
@@ -660,6 +811,7 @@ def build(data: Path, yfrom: int, yto: int, directed: bool) -> pd.DataFrame:
     step("terrthreat", add_terrthreat, f, data)
     step("creg", add_creg, f, data)
     step("hief", add_hief, f, data)
+    step("archigos", add_archigos, f, data)
     step("grh arms races", add_rivalry, f, data, "grh_arms_races/grh_arms_races.csv", "styear", "endyear", "grh_armsrace", 1993)
     step("ucdp interstate", add_ucdp_interstate, f, data)
     log("  " + ", ".join(f"{n} {t:.2f}s" for n, t in steps))

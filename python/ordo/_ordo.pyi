@@ -81,6 +81,7 @@ class Session:
         whittle: Optional[str] = None,
         attach: Optional[str] = None,
         on: Optional[Sequence[str]] = None,
+        system: str = "cow",
     ) -> Table: ...
     def dyads(
         self,
@@ -92,6 +93,7 @@ class Session:
         whittle: Optional[str] = None,
         attach: Optional[str] = None,
         on: Optional[Sequence[str]] = None,
+        system: str = "cow",
     ) -> Table: ...
     def state(
         self,
@@ -101,6 +103,7 @@ class Session:
         spells: Optional[Sequence[str]] = None,
         attach: Optional[str] = None,
         on: Optional[Sequence[str]] = None,
+        system: str = "cow",
     ) -> Table: ...
     def state_years(
         self,
@@ -109,11 +112,31 @@ class Session:
         spells: Optional[Sequence[str]] = None,
         attach: Optional[str] = None,
         on: Optional[Sequence[str]] = None,
+        system: str = "cow",
+    ) -> Table: ...
+    def leaders(
+        self, state: Optional[_State] = None, *, years: _Years = None, days: bool = False
+    ) -> Table: ...
+    def leader_dyads(
+        self,
+        a: Optional[_State] = None,
+        b: Optional[_State] = None,
+        *,
+        years: _Years = None,
+        directed: bool = False,
     ) -> Table: ...
     def coverage(self, a: _State, b: _State, *, years: _Years = None) -> Table: ...
     def resolve(self, names: _States, *, on: Optional[_Day] = None) -> Table: ...
+    def state_days(
+        self, state: _State, *, start: Optional[_Day] = None, end: Optional[_Day] = None
+    ) -> Table: ...
     def members(
-        self, *, year: Optional[int] = None, on: Optional[_Day] = None, majors: str = "cow"
+        self,
+        *,
+        year: Optional[int] = None,
+        on: Optional[_Day] = None,
+        majors: str = "cow",
+        system: str = "cow",
     ) -> Table: ...
     def show(self, names: _States) -> Table: ...
     def middle_powers(self, year: int, *, rule: str = "next:20", majors: str = "cow2024") -> Table: ...

@@ -163,10 +163,12 @@ class Session:
         whittle: Optional[str] = None,
         attach: Optional[PathLike] = None,
         on: Spells = None,
+        system: str = "cow",
     ) -> Table:
         """One dyad, one row per year, every measure.
 
-        Columns: ``ccode1``, ``ccode2``, ``year``, then capabilities
+        Columns: ``ccode1``, ``ccode2``, ``year``, ``gwcode1``, ``gwcode2``
+        (their Gleditsch-Ward codes), then capabilities
         (``nmc_cinc1``...), ATOP alliances and portfolio similarity
         (``atop_*``), COW and GML disputes (``cowmid_*``, ``gmlmid_*``), war
         (``cowwar_*``), rivalry, trade and dependence (``trade_*``),
@@ -191,14 +193,21 @@ class Session:
         resolver knows); rows that cannot be attached are counted in
         ``.sources``, duplicate keys are an error.
 
+        ``system="gw"`` builds the frame on the Gleditsch-Ward system:
+        ``a`` and ``b`` are GW states (a number is a GW code), the
+        columns start ``gwcode1``, ``gwcode2``, ``year``, ``ccode1``,
+        ``ccode2`` (the COW codes, null where none) and every measure is the
+        COW measure of those codes; ``capdist`` is between GW capitals. Rules: docs/measures.md, "The Gleditsch-Ward system".
+
         Same as ``ordo dyad A B [--from --to] [--directed] [--spells X,Y]
-        [--whittle RULES] [--attach FILE --on KEYS]``.
+        [--whittle RULES] [--attach FILE --on KEYS] [--system gw]``.
 
         Examples
         --------
         >>> s.dyad("Italy", "Soviet Union").to_pandas()            # doctest: +SKIP
         >>> s.dyad("FRN", "GMY", years=(1900, 1950), directed=True)  # doctest: +SKIP
         >>> s.dyad("USA", "RUS", spells="cowmid_ongoing")           # doctest: +SKIP
+        >>> s.dyad("USA", 260, years=(1989, 1991), system="gw")     # doctest: +SKIP
         """
         return Table(
             self._s.dyad(
@@ -210,6 +219,7 @@ class Session:
                 whittle=whittle,
                 attach=_path(attach),
                 on=_key_list(on),
+                system=system,
             )
         )
 
@@ -223,6 +233,7 @@ class Session:
         whittle: Optional[str] = None,
         attach: Optional[PathLike] = None,
         on: Spells = None,
+        system: str = "cow",
     ) -> Table:
         """Every dyad-year: each pair of states that were both members on a
         same day of the year, with the columns of :meth:`dyad`, ordered by
@@ -231,19 +242,21 @@ class Session:
         ``politically_relevant`` keeps directly contiguous dyads and those
         with a COW major power (Lemke & Reed 2001; after 2016 each dyad's
         2016 contiguity is carried forward, flagged ``prd_carried``).
-        ``spells``, ``whittle``, ``attach`` and ``on`` as in :meth:`dyad`.
-        Default years: 1816-2022.
+        ``spells``, ``whittle``, ``attach``, ``on`` and ``system`` as in
+        :meth:`dyad` (with ``system="gw"`` ordered by ``gwcode1, gwcode2,
+        year``). Default years: 1816-2022.
 
         The first call builds the frame and caches it as Parquet in the
         store; the whole directed frame is about two million rows, handed
         over as Arrow without a copy.
 
-        Same as ``ordo dyads [--year | --from --to] [--directed] [--only-politically-relevant]``.
+        Same as ``ordo dyads [--year | --from --to] [--directed] [--only-politically-relevant] [--system gw]``.
 
         Examples
         --------
         >>> s.dyads(years=1990, directed=True).to_polars()          # doctest: +SKIP
         >>> s.dyads(years=(1946, 2014), politically_relevant=True)  # doctest: +SKIP
+        >>> s.dyads(years=2017, system="gw")                         # doctest: +SKIP
         """
         return Table(
             self._s.dyads(
@@ -254,6 +267,7 @@ class Session:
                 whittle=whittle,
                 attach=_path(attach),
                 on=_key_list(on),
+                system=system,
             )
         )
 
@@ -265,8 +279,9 @@ class Session:
         spells: Spells = None,
         attach: Optional[PathLike] = None,
         on: Spells = None,
+        system: str = "cow",
     ) -> Table:
-        """One state, one row per year: ``ccode``, ``year``, ``stateabb``,
+        """One state, one row per year: ``ccode``, ``year``, ``gwcode``, ``stateabb``,
         major-power status (``cowmaj``), CINC and its share of the system
         (``nmc_cinc``, ``nmc_share``), democracy (V-Dem, Polity2, UDS), the
         leader on 31 December (Archigos), total trade, full IGO memberships,
@@ -277,8 +292,12 @@ class Session:
         ``cowwar_count``). ``spells`` as in :meth:`dyad` (e.g.
         ``"ucdp_ongoing"``); ``attach`` and ``on`` join your own file
         (keys such as ``"ccode,year"`` or ``"country,year"``).
+        ``system="gw"``: ``state`` is a Gleditsch-Ward state (a number is a
+        GW code), the columns start ``gwcode``, ``year``, ``ccode`` (null
+        where no COW state corresponds) and the rest are the COW columns of
+        ``ccode``.
 
-        Same as ``ordo state STATE [--from --to] [--spells X,Y]``.
+        Same as ``ordo state STATE [--from --to] [--spells X,Y] [--system gw]``.
 
         Examples
         --------
@@ -286,7 +305,12 @@ class Session:
         """
         return Table(
             self._s.state(
-                state, years=years, spells=_spell_list(spells), attach=_path(attach), on=_key_list(on)
+                state,
+                years=years,
+                spells=_spell_list(spells),
+                attach=_path(attach),
+                on=_key_list(on),
+                system=system,
             )
         )
 
@@ -297,11 +321,12 @@ class Session:
         spells: Spells = None,
         attach: Optional[PathLike] = None,
         on: Spells = None,
+        system: str = "cow",
     ) -> Table:
         """Every state-year of a span, the columns of :meth:`state`, ordered
-        by ``year, ccode``.
+        by ``year, ccode`` (``year, gwcode`` with ``system="gw"``).
 
-        Same as ``ordo states-year [--year | --from --to]``.
+        Same as ``ordo states-year [--year | --from --to] [--system gw]``.
 
         Examples
         --------
@@ -309,9 +334,62 @@ class Session:
         """
         return Table(
             self._s.state_years(
-                years=years, spells=_spell_list(spells), attach=_path(attach), on=_key_list(on)
+                years=years,
+                spells=_spell_list(spells),
+                attach=_path(attach),
+                on=_key_list(on),
+                system=system,
             )
         )
+
+    def leaders(
+        self, state: Optional[StateLike] = None, *, years: Years = None, days: bool = False
+    ) -> Table:
+        """Leader-years from Archigos 4.1: one row per spell in office
+        (``obsid``) and calendar year with a day in office (both leaders have
+        the year of a handover), with ``ccode`` (the COW state on the
+        leader's last day of the year), ``gwcode``, ``leader``, ``gender``,
+        ``leaderage``, ``yrinoffice``, entry and exit, ``cowmember``, the
+        LEAD attributes (``leveledu`` ... ``mentalhealth``), Leader
+        Willingness to Use Force (``theta1_mean`` ... ``theta4_sd``) and the
+        GML disputes (``gmlmid_ongoing``, ``gmlmid_onset``, ``_init``).
+        ``state`` keeps the leaders of one state. With ``days``, one row per
+        leader and day (a state or ``years`` is needed). Rules:
+        docs/measures.md, "Leaders".
+
+        Same as ``ordo leaders [STATE] [--from --to] [--days]``.
+
+        Examples
+        --------
+        >>> s.leaders("Italy", years=(1993, 1996)).to_pandas()       # doctest: +SKIP
+        >>> s.leaders("ITA", years=1994, days=True).num_rows          # doctest: +SKIP
+        366
+        """
+        return Table(self._s.leaders(state, years=years, days=days))
+
+    def leader_dyads(
+        self,
+        a: Optional[StateLike] = None,
+        b: Optional[StateLike] = None,
+        *,
+        years: Years = None,
+        directed: bool = False,
+    ) -> Table:
+        """Leader-dyad-years 1870-2015: every pair of leaders of two COW
+        states in office on a same day of the year (those of state ``a``, or
+        of the dyad ``a``, ``b``), with ``obsid1/2``, ``leader1/2``,
+        ``gender1/2``, ``leaderage1/2``, ``yrinoffice1/2`` and the GML dispute
+        flags attributed to the two leaders; ``directed`` gives both orders
+        (``a`` first) and the initiation flags. Ordered by ``ccode1, ccode2,
+        year, obsid1, obsid2``.
+
+        Same as ``ordo leader-dyads [A [B]] [--directed]``.
+
+        Examples
+        --------
+        >>> s.leader_dyads("USA", "IRQ", years=(1989, 1992)).to_pandas()  # doctest: +SKIP
+        """
+        return Table(self._s.leader_dyads(a, b, years=years, directed=directed))
 
     def coverage(self, a: StateLike, b: StateLike, *, years: Years = None) -> Table:
         """For each measure of the dyad: its ``source``, the years ``covered``,
@@ -351,22 +429,46 @@ class Session:
             flat.extend(n if isinstance(n, (list, tuple)) else [n])
         return Table(self._s.resolve(flat, on=on))
 
+    def state_days(
+        self, state: StateLike, *, start: Optional[DayLike] = None, end: Optional[DayLike] = None
+    ) -> Table:
+        """One row per day the state was a member of the state system
+        (COW, day precision): ``ccode``, ``stateabb``, ``date``, ``year``;
+        spells open at the end of COW v2016 run through 2022-12-31.
+
+        Same as ``ordo states-days STATE [--from DAY --to DAY]``.
+
+        Examples
+        --------
+        >>> s.state_days("GMY", start="1990-09-01", end="1990-12-31")  # doctest: +SKIP
+        """
+        return Table(self._s.state_days(state, start=start, end=end))
+
     def members(
-        self, *, year: Optional[int] = None, on: Optional[DayLike] = None, majors: str = "cow"
+        self,
+        *,
+        year: Optional[int] = None,
+        on: Optional[DayLike] = None,
+        majors: str = "cow",
+        system: str = "cow",
     ) -> Table:
         """The members of the state system on a day (31 December of ``year``,
         or ``on``): ``ccode``, ``stateabb``, ``statenme``, ``major`` (by the
         COW Major Powers release ``majors``: ``"cow"`` for v2016,
-        ``"cow2024"``) and their codes on that day.
+        ``"cow2024"``) and their codes on that day. With ``system="gw"``, the
+        Gleditsch-Ward members: ``gwcode``, ``stateabb``, ``statename``, the
+        COW code the crosswalk gives each that day (``ccode``, null when that
+        COW state is not a member that day), its ``major`` status and codes.
 
-        Same as ``ordo states list --year Y`` / ``--on DAY``.
+        Same as ``ordo states list --year Y`` / ``--on DAY`` [``--system gw``].
 
         Examples
         --------
         >>> s.members(year=1938).to_pandas()                        # doctest: +SKIP
         >>> s.members(on="1914-07-28", majors="cow2024")            # doctest: +SKIP
+        >>> s.members(year=1990, system="gw")                       # doctest: +SKIP
         """
-        return Table(self._s.members(year=year, on=on, majors=majors))
+        return Table(self._s.members(year=year, on=on, majors=majors, system=system))
 
     def show(self, names: Union[StateLike, Sequence[StateLike]]) -> Table:
         """Everything ordo knows about states, one fact per row (``ccode``,

@@ -174,6 +174,15 @@ pub fn majors_list(majors: &str) -> PyResult<MajorsList> {
     }
 }
 
+/// `system=` of the frames and the member list.
+pub fn system(system: &str) -> PyResult<ordo::System> {
+    system.parse().map_err(|e: String| {
+        PyValueError::new_err(format!(
+            "system must be 'cow' (Correlates of War) or 'gw' (Gleditsch-Ward): {e}"
+        ))
+    })
+}
+
 /// `format=` of `report`.
 pub fn report_format(format: &str) -> PyResult<ordo_report::ReportFormat> {
     match format {

@@ -12,11 +12,21 @@ use crate::arrow::ArrowTable;
 use crate::convert::{self, span, Day, Paths, State, States, Strings, Years};
 use crate::{ordo_error, table};
 use ordo::{
-    breaks::BreaksOptions, chronology::ChronologyOptions, cooperation::CooperationOptions,
-    dyad::DyadOptions, dyads::DyadsOptions, events::EventsOptions, ingest::IngestOptions,
-    instability::InstabilityOptions, panel::PanelOptions, state_years::StateYearsOptions,
-    system::SystemOptions, table1::Table1Options, test::TestOptions, Query, Resampling,
-    SessionOptions,
+    breaks::BreaksOptions,
+    chronology::ChronologyOptions,
+    cooperation::CooperationOptions,
+    dyad::DyadOptions,
+    dyads::DyadsOptions,
+    events::EventsOptions,
+    ingest::IngestOptions,
+    instability::InstabilityOptions,
+    leaders::{LeaderDyadsOptions, LeadersOptions},
+    panel::PanelOptions,
+    state_years::StateYearsOptions,
+    system::SystemOptions,
+    table1::Table1Options,
+    test::TestOptions,
+    Query, Resampling, SessionOptions,
 };
 use pyo3::prelude::*;
 use std::path::PathBuf;
@@ -108,7 +118,7 @@ impl Session {
 
     // -- dyads and states --------------------------------------------------
 
-    #[pyo3(signature = (a, b, *, years=None, directed=false, spells=None, whittle=None, attach=None, on=None))]
+    #[pyo3(signature = (a, b, *, years=None, directed=false, spells=None, whittle=None, attach=None, on=None, system="cow"))]
     #[allow(clippy::too_many_arguments)]
     fn dyad(
         &self,
@@ -121,6 +131,7 @@ impl Session {
         whittle: Option<String>,
         attach: Option<PathBuf>,
         on: Option<Vec<String>>,
+        system: &str,
     ) -> PyResult<ArrowTable> {
         let o = DyadOptions {
             a: a.0,
@@ -130,11 +141,12 @@ impl Session {
             spells: spells.unwrap_or_default(),
             whittle,
             attach: attachment(attach, on),
+            system: convert::system(system)?,
         };
         self.collect(py, move |s| s.dyad(&o))
     }
 
-    #[pyo3(signature = (*, years=None, directed=false, politically_relevant=false, spells=None, whittle=None, attach=None, on=None))]
+    #[pyo3(signature = (*, years=None, directed=false, politically_relevant=false, spells=None, whittle=None, attach=None, on=None, system="cow"))]
     #[allow(clippy::too_many_arguments)]
     fn dyads(
         &self,
@@ -146,6 +158,7 @@ impl Session {
         whittle: Option<String>,
         attach: Option<PathBuf>,
         on: Option<Vec<String>>,
+        system: &str,
     ) -> PyResult<ArrowTable> {
         let o = DyadsOptions {
             years: span(years),
@@ -154,11 +167,13 @@ impl Session {
             spells: spells.unwrap_or_default(),
             whittle,
             attach: attachment(attach, on),
+            system: convert::system(system)?,
         };
         self.collect(py, move |s| s.dyads(&o))
     }
 
-    #[pyo3(signature = (state, *, years=None, spells=None, attach=None, on=None))]
+    #[pyo3(signature = (state, *, years=None, spells=None, attach=None, on=None, system="cow"))]
+    #[allow(clippy::too_many_arguments)]
     fn state(
         &self,
         py: Python<'_>,
@@ -167,16 +182,18 @@ impl Session {
         spells: Option<Vec<String>>,
         attach: Option<PathBuf>,
         on: Option<Vec<String>>,
+        system: &str,
     ) -> PyResult<ArrowTable> {
         let o = StateYearsOptions {
             years: span(years),
             spells: spells.unwrap_or_default(),
             attach: attachment(attach, on),
+            system: convert::system(system)?,
         };
         self.collect(py, move |s| s.state(&state.0, &o))
     }
 
-    #[pyo3(signature = (*, years=None, spells=None, attach=None, on=None))]
+    #[pyo3(signature = (*, years=None, spells=None, attach=None, on=None, system="cow"))]
     fn state_years(
         &self,
         py: Python<'_>,
@@ -184,13 +201,54 @@ impl Session {
         spells: Option<Vec<String>>,
         attach: Option<PathBuf>,
         on: Option<Vec<String>>,
+        system: &str,
     ) -> PyResult<ArrowTable> {
         let o = StateYearsOptions {
             years: span(years),
             spells: spells.unwrap_or_default(),
             attach: attachment(attach, on),
+            system: convert::system(system)?,
         };
         self.collect(py, move |s| s.state_years(&o))
+    }
+
+    // -- leaders -------------------------------------------------------------
+
+    #[pyo3(signature = (state=None, *, years=None, days=false))]
+    fn leaders(
+        &self,
+        py: Python<'_>,
+        state: Option<State>,
+        years: Option<Years>,
+        days: bool,
+    ) -> PyResult<ArrowTable> {
+        let o = LeadersOptions {
+            state: state.map(|s| s.0),
+            years: span(years),
+        };
+        if days {
+            self.run(py, move |s| s.leader_days(&o))
+        } else {
+            self.collect(py, move |s| s.leaders(&o))
+        }
+    }
+
+    #[pyo3(signature = (a=None, b=None, *, years=None, directed=false))]
+    fn leader_dyads(
+        &self,
+        py: Python<'_>,
+        a: Option<State>,
+        b: Option<State>,
+        years: Option<Years>,
+        directed: bool,
+    ) -> PyResult<ArrowTable> {
+        let o = LeaderDyadsOptions {
+            a: a.map(|s| s.0),
+            b: b.map(|s| s.0),
+            years: span(years),
+            directed,
+        };
+        self.collect(py, move |s| s.leader_dyads(&o))
     }
 
     #[pyo3(signature = (a, b, *, years=None))]
@@ -209,16 +267,36 @@ impl Session {
         self.run(py, move |s| s.resolve(&names.0, on.map(|d| d.0)))
     }
 
-    #[pyo3(signature = (*, year=None, on=None, majors="cow"))]
+    #[pyo3(signature = (state, *, start=None, end=None))]
+    fn state_days(
+        &self,
+        py: Python<'_>,
+        state: State,
+        start: Option<Day>,
+        end: Option<Day>,
+    ) -> PyResult<ArrowTable> {
+        let o = ordo::state_days::StateDaysOptions {
+            state: state.0,
+            from: start.map(|d| d.0),
+            to: end.map(|d| d.0),
+        };
+        self.run(py, move |s| s.state_days(&o))
+    }
+
+    #[pyo3(signature = (*, year=None, on=None, majors="cow", system="cow"))]
     fn members(
         &self,
         py: Python<'_>,
         year: Option<i32>,
         on: Option<Day>,
         majors: &str,
+        system: &str,
     ) -> PyResult<ArrowTable> {
         let majors = convert::majors_list(majors)?;
-        self.run(py, move |s| s.members(year, on.map(|d| d.0), majors))
+        let system = convert::system(system)?;
+        self.run(py, move |s| {
+            s.members(year, on.map(|d| d.0), majors, system)
+        })
     }
 
     #[pyo3(signature = (names))]

@@ -18,8 +18,9 @@
 //! `../shared/data` above the checkout unless set), ORDO_STORE (a store of
 //! this run), ORDO_BIN (the `ordo` binary of the same profile, which the
 //! tests compare with; `cargo test --workspace` builds it, `cargo test -p
-//! ordo-python` alone does not: `cargo build -p ordo-cli` first) and
-//! ORDO_DOCS (docs/python.md, whose examples they run).
+//! ordo-python` alone does not: `cargo build -p ordo-cli` first),
+//! ORDO_DOCS (docs/python.md, whose examples they run) and ORDO_REFERENCE
+//! (tests/reference, the independent computations' expected values).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -135,7 +136,8 @@ fn python_tests() {
         // The CLI the tables are compared with, and the walkthrough whose
         // examples are run.
         .env("ORDO_BIN", ordo_binary())
-        .env("ORDO_DOCS", here.join("../docs/python.md"));
+        .env("ORDO_DOCS", here.join("../docs/python.md"))
+        .env("ORDO_REFERENCE", here.join("../tests/reference"));
     // The tests run in the temporary directory, where the CLI's discovery
     // of ../shared/data would find nothing.
     if std::env::var_os("ORDO_DATA").is_none() {

@@ -86,3 +86,9 @@ def test_sql_attach(session, tmp_path):
 def test_spells_of_a_missing_column_is_an_error(session):
     with pytest.raises(ordo.OrdoError, match=r"`nope` is not a column"):
         session.dyad("USA", "RUS", spells="nope")
+
+
+def test_state_days(session, same_as_cli):
+    t = session.state_days("GMY", start="1990-09-01", end="1990-12-31")
+    assert t.num_rows == 90
+    same_as_cli(t, "states-days", "GMY", "--from", "1990-09-01", "--to", "1990-12-31")

@@ -58,6 +58,14 @@ enum Command {
     /// All state-years of a span.
     #[command(name = "states-year")]
     StatesYear(cmd::state::StatesYearArgs),
+    /// Leader-years (Archigos with LEAD and LWUF) or leader-days, for a state or all.
+    Leaders(cmd::leaders::LeadersArgs),
+    /// Leader-dyad-years: pairs of leaders of two states in office on a same day, with GML disputes.
+    #[command(name = "leader-dyads")]
+    LeaderDyads(cmd::leaders::LeaderDyadsArgs),
+    /// One state, one row per day of membership.
+    #[command(name = "states-days")]
+    StatesDays(cmd::state::StatesDaysArgs),
     /// Which years each measure covers for a dyad, and why the others are missing.
     Coverage(cmd::coverage::CoverageArgs),
     /// SQL over every dataset and derived table.
@@ -104,6 +112,9 @@ fn dispatch(ctx: &context::Context, command: Command) -> anyhow::Result<()> {
         Command::Dyads(a) => cmd::dyads::run(ctx, a),
         Command::State(a) => cmd::state::run_state(ctx, a),
         Command::StatesYear(a) => cmd::state::run_states_year(ctx, a),
+        Command::Leaders(a) => cmd::leaders::run_leaders(ctx, a),
+        Command::LeaderDyads(a) => cmd::leaders::run_leader_dyads(ctx, a),
+        Command::StatesDays(a) => cmd::state::run_states_days(ctx, a),
         Command::Coverage(a) => cmd::coverage::run(ctx, a),
         Command::Sql(a) => cmd::sql::run(ctx, a),
         Command::System(a) => cmd::system::run(ctx, a),

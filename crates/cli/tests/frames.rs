@@ -471,3 +471,44 @@ fn attached_files_join_by_any_code_and_report_what_they_cannot() {
     assert_eq!(h, ["year", "crisis", "cowmid_ongoing"]);
     assert_eq!(rows, [vec!["1950".to_string(), "1".into(), "0".into()]]);
 }
+
+#[test]
+fn state_days_follow_day_precision_membership() {
+    // Germany re-enters on 3 October 1990: 29 + 30 + 31 = 90 days to the end
+    // of the year; the FRG leaves on 2 October: 275 days of 1990.
+    let (h, rows) = csv_of(&[
+        "states-days",
+        "GMY",
+        "--from",
+        "1990-09-01",
+        "--to",
+        "1990-12-31",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(h, ["ccode", "stateabb", "date", "year"]);
+    assert_eq!(rows.len(), 90);
+    assert_eq!(rows[0][2], "1990-10-03");
+    assert_eq!(rows[89][2], "1990-12-31");
+    let (_, rows) = csv_of(&[
+        "states-days",
+        "GFR",
+        "--from",
+        "1990-01-01",
+        "--to",
+        "1990-12-31",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(rows.len(), 275);
+    // Open spells run through 2022, as the yearly frames.
+    let (_, rows) = csv_of(&[
+        "states-days",
+        "ITA",
+        "--from",
+        "2022-12-30",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(rows.len(), 2);
+}

@@ -173,7 +173,7 @@ fn a_first_report_without_data_pulls_what_it_needs() {
     let err = text(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(
-        err.contains("No data directory found: pulling the 36 datasets the report needs (4.3 MB)"),
+        err.contains("No data directory found: pulling the 37 datasets the report needs (4.3 MB)"),
         "{err}"
     );
     assert!(

@@ -7,10 +7,12 @@
 //! day precision. COW v2016 ends on 2016-12-31 with the spells of current
 //! states still open; like peacesciencer's `mry` option, spells open at the
 //! end of the data can be extended (by default through 2022, the last year of
-//! NMC v7.0), so frames reach the years the other datasets cover.
+//! NMC v7.0), so frames reach the years the other datasets cover. The same
+//! rules make the Gleditsch–Ward universe (`Universe::gw`, see `gw.rs`), whose
+//! data end on 2017-12-31.
 
 use chrono::{Datelike, NaiveDate};
-use ordo_states::{State, StateSystem};
+use ordo_states::{GwSystem, Spell, StateCode, StateSystem};
 
 /// A dyad-year key: `(ccode1, ccode2, year)`.
 pub type DyadYear = (u16, u16, i32);
@@ -46,34 +48,72 @@ impl DyadYears {
     }
 }
 
-/// The state system with the open-spell extension applied.
+/// Whose membership a universe is made of.
+#[derive(Debug, Clone, Copy)]
+enum Members<'a> {
+    Cow(&'a StateSystem),
+    Gw(&'a GwSystem),
+}
+
+impl<'a> Members<'a> {
+    fn spells(self, code: u16) -> Option<&'a [Spell]> {
+        match self {
+            Members::Cow(s) => s.get(StateCode(code)).map(|s| s.spells.as_slice()),
+            Members::Gw(s) => s.get(code).map(|s| s.spells.as_slice()),
+        }
+    }
+
+    /// Every state's code and spells, by code.
+    fn all(self) -> Box<dyn Iterator<Item = (u16, &'a [Spell])> + 'a> {
+        match self {
+            Members::Cow(s) => Box::new(s.iter().map(|s| (s.code.0, s.spells.as_slice()))),
+            Members::Gw(s) => Box::new(s.iter().map(|s| (s.code, s.spells.as_slice()))),
+        }
+    }
+}
+
+/// A state system (COW, or Gleditsch–Ward for `--system gw`) with the
+/// open-spell extension applied.
 #[derive(Debug, Clone, Copy)]
 pub struct Universe<'a> {
-    system: &'a StateSystem,
-    /// Last day of the membership data (2016-12-31 in v2016).
+    members: Members<'a>,
+    /// Last day of the membership data (2016-12-31 in COW v2016, 2017-12-31
+    /// in the GW list).
     data_end: NaiveDate,
     /// Spells ending on `data_end` are taken to run to this day.
     extend_to: NaiveDate,
 }
 
+/// Membership days within a year, as closed intervals.
+pub type Days = Vec<(NaiveDate, NaiveDate)>;
+
 impl<'a> Universe<'a> {
-    /// `extend_to_year`: extend spells open at the end of the data through
-    /// 31 December of that year (`None`: no extension).
+    /// The COW state system. `extend_to_year`: extend spells open at the end
+    /// of the data through 31 December of that year (`None`: no extension).
     pub fn new(system: &'a StateSystem, extend_to_year: Option<i32>) -> Universe<'a> {
-        let data_end = system.data_end().unwrap_or(NaiveDate::MIN);
+        Universe::of(Members::Cow(system), system.data_end(), extend_to_year)
+    }
+
+    /// The Gleditsch–Ward system, extended like [`Universe::new`].
+    pub fn gw(system: &'a GwSystem, extend_to_year: Option<i32>) -> Universe<'a> {
+        Universe::of(Members::Gw(system), system.data_end(), extend_to_year)
+    }
+
+    fn of(
+        members: Members<'a>,
+        data_end: Option<NaiveDate>,
+        extend_to_year: Option<i32>,
+    ) -> Universe<'a> {
+        let data_end = data_end.unwrap_or(NaiveDate::MIN);
         let extend_to = extend_to_year
             .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31))
             .filter(|d| *d > data_end)
             .unwrap_or(data_end);
         Universe {
-            system,
+            members,
             data_end,
             extend_to,
         }
-    }
-
-    pub fn system(&self) -> &'a StateSystem {
-        self.system
     }
 
     /// Last year with members.
@@ -81,16 +121,15 @@ impl<'a> Universe<'a> {
         self.extend_to.year()
     }
 
-    /// The state's membership within `year`, as day intervals.
-    fn days_in_year(&self, state: &State, year: i32) -> Vec<(NaiveDate, NaiveDate)> {
+    /// A state's membership within `year`, as day intervals.
+    fn days_in_year(&self, spells: &[Spell], year: i32) -> Days {
         let (Some(first), Some(last)) = (
             NaiveDate::from_ymd_opt(year, 1, 1),
             NaiveDate::from_ymd_opt(year, 12, 31),
         ) else {
             return Vec::new();
         };
-        state
-            .spells
+        spells
             .iter()
             .map(|s| {
                 (
@@ -107,31 +146,36 @@ impl<'a> Universe<'a> {
             .collect()
     }
 
+    /// The state's membership days within `year` (empty when not a member).
+    pub fn days_in(&self, code: u16, year: i32) -> Days {
+        self.members
+            .spells(code)
+            .map_or_else(Vec::new, |s| self.days_in_year(s, year))
+    }
+
     /// Whether the state was a member on at least one day of `year`.
     pub fn is_member_in(&self, code: u16, year: i32) -> bool {
-        self.system
-            .get(ordo_states::StateCode(code))
-            .is_some_and(|s| !self.days_in_year(s, year).is_empty())
+        !self.days_in(code, year).is_empty()
+    }
+
+    /// The members of `year` and their days of membership in it, by code.
+    pub fn member_days(&self, year: i32) -> Vec<(u16, Days)> {
+        self.members
+            .all()
+            .map(|(c, s)| (c, self.days_in_year(s, year)))
+            .filter(|(_, d)| !d.is_empty())
+            .collect()
     }
 
     /// States with at least one day of membership in `year`, by code.
     pub fn members_in(&self, year: i32) -> Vec<u16> {
-        self.system
-            .iter()
-            .filter(|s| !self.days_in_year(s, year).is_empty())
-            .map(|s| s.code.0)
-            .collect()
+        self.member_days(year).into_iter().map(|(c, _)| c).collect()
     }
 
     /// Whether two states were members on a same day of `year`.
     pub fn coexist(&self, a: u16, b: u16, year: i32) -> bool {
-        let get = |c| self.system.get(ordo_states::StateCode(c));
-        let (Some(sa), Some(sb)) = (get(a), get(b)) else {
-            return false;
-        };
-        let (da, db) = (self.days_in_year(sa, year), self.days_in_year(sb, year));
-        da.iter()
-            .any(|(s1, e1)| db.iter().any(|(s2, e2)| s1 <= e2 && s2 <= e1))
+        let (da, db) = (self.days_in(a, year), self.days_in(b, year));
+        overlap(&da, &db)
     }
 
     /// All dyad-years from `from` to `to`, sorted by (ccode1, ccode2, year).
@@ -141,18 +185,10 @@ impl<'a> Universe<'a> {
             ..DyadYears::default()
         };
         for year in from..=to.min(self.last_year()) {
-            let members: Vec<(u16, Vec<(NaiveDate, NaiveDate)>)> = self
-                .system
-                .iter()
-                .map(|s| (s.code.0, self.days_in_year(s, year)))
-                .filter(|(_, d)| !d.is_empty())
-                .collect();
+            let members = self.member_days(year);
             for (i, (a, da)) in members.iter().enumerate() {
                 for (b, db) in &members[i + 1..] {
-                    if da
-                        .iter()
-                        .any(|(s1, e1)| db.iter().any(|(s2, e2)| s1 <= e2 && s2 <= e1))
-                    {
+                    if overlap(da, db) {
                         keys.push(*a, *b, year);
                         if directed {
                             keys.push(*b, *a, year);
@@ -180,6 +216,12 @@ impl<'a> Universe<'a> {
         }
         keys
     }
+}
+
+/// Whether two sets of day intervals share a day.
+fn overlap(a: &Days, b: &Days) -> bool {
+    a.iter()
+        .any(|(s1, e1)| b.iter().any(|(s2, e2)| s1 <= e2 && s2 <= e1))
 }
 
 fn sort(keys: &mut DyadYears) {

@@ -81,6 +81,7 @@ impl Inputs {
             let contiguity = take.take(one(Contiguity::load(dir)))?;
             let democracy = take.take(one(Democracy::load(dir)))?;
             let leaders = take.take(one(Leaders::load(dir)))?;
+            let archigos_sums = take.take(crate::archigos_sums::load(dir, states))?;
             let trade = take.take(trade.join().expect("trade loader panicked"))?;
             let igos = take.take(igo.join().expect("igo loader panicked"))?;
             let distances = take.take(dist.join().expect("distance loader panicked"))?;
@@ -94,6 +95,7 @@ impl Inputs {
             state_vars.extend(x.ucdp.onsets.take());
             state_vars.extend(x.after_ucdp);
             state_vars.push(war_count);
+            state_vars.push(archigos_sums);
             notes.extend(state_vars.iter().flat_map(|v| v.notes.iter().cloned()));
             Ok(Inputs {
                 capabilities,

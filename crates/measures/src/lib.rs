@@ -7,6 +7,7 @@
 //! a value is 0 only inside the source's coverage.
 
 pub mod alliances;
+pub mod archigos_sums;
 pub mod arms_races;
 mod batch;
 pub mod capabilities;
@@ -22,9 +23,13 @@ pub mod dyads;
 pub mod economy;
 pub mod fractionalization;
 pub mod frame;
+pub mod gw;
 pub mod igo;
 pub mod inputs;
 pub mod intra_war;
+pub mod leader_data;
+pub mod leader_dyads;
+pub mod leader_years;
 pub mod leaders;
 pub mod majors;
 pub mod majors_rule;

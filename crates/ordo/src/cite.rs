@@ -74,6 +74,7 @@ pub const FRAME_INPUTS: &[&str] = &[
     "grh_arms_races",
     "maoz_powers",
     "archigos",
+    "archigossums",
     "cow_capitals",
     "cow_contdir",
     "cow_trade_sy",
@@ -91,6 +92,10 @@ pub const FRAME_INPUTS: &[&str] = &[
     "unvotes",
     "un_ideal_points_bsv",
 ];
+
+/// What the leader units read (`ordo_measures::leader_data`), beside the
+/// state system.
+const LEADER_INPUTS: &[&str] = &["archigos", "leader_codes", "LEAD", "lwuf", "gml_part"];
 
 /// The lookups of the event tables (CAMEO codes, ICEWS country names).
 const EVENT_LOOKUPS: &[&str] = &["icews_country_gwcode", "cameo_lookups"];
@@ -122,6 +127,8 @@ enum Reads {
     Frames,
     /// The frames and the bibliography.
     Report,
+    /// The state system and the leader datasets.
+    Leaders,
     /// The state system and the event lookups; the event data's works.
     Events,
     /// Every table of the SQL store: the dataset tables, the frames, the
@@ -139,6 +146,8 @@ pub const COMMANDS: &[&str] = &[
     "state",
     "states-year",
     "states",
+    "leaders",
+    "leader-dyads",
     "coverage",
     "system",
     "instability",
@@ -162,6 +171,7 @@ fn reads(command: &str) -> Option<Reads> {
         // `states middle` and every frame load the measures' inputs.
         "dyad" | "dyads" | "state" | "states-year" | "states" | "coverage" | "system"
         | "instability" | "cooperation" | "test" | "breaks" | "panel" | "table1" => Reads::Frames,
+        "leaders" | "leader-dyads" => Reads::Leaders,
         "chronology" => Reads::StateSystem,
         "periods" => Reads::Nothing,
         "events" | "ingest" => Reads::Events,
@@ -183,6 +193,10 @@ pub fn datasets_read_by(command: &str) -> Option<(Vec<&'static str>, Vec<&'stati
         Reads::Report => (
             frames().chain(BIBLIOGRAPHY.iter().copied()).collect(),
             FRAME_WORKS.to_vec(),
+        ),
+        Reads::Leaders => (
+            STATE_SYSTEM.iter().chain(LEADER_INPUTS).copied().collect(),
+            Vec::new(),
         ),
         Reads::Events => (
             STATE_SYSTEM.iter().chain(EVENT_LOOKUPS).copied().collect(),
@@ -292,6 +306,7 @@ mod tests {
         for id in STATE_SYSTEM
             .iter()
             .chain(FRAME_INPUTS)
+            .chain(LEADER_INPUTS)
             .chain(EVENT_LOOKUPS)
             .chain(BIBLIOGRAPHY)
         {

@@ -37,11 +37,6 @@ fn data_status(session: &Session) -> anyhow::Result<Table> {
         .text("sha256", rows.iter().map(|r| sha(&r.found)))
         .text("path", rows.iter().map(|r| Some(path(&r.found))))
         .text("title", rows.iter().map(|r| Some(r.dataset.title)))
-        .text(
-            "read_by",
-            rows.iter()
-                .map(|r| Some(crate::readers::read_by(r.dataset.id))),
-        )
         .text("problem", rows.iter().map(problem))
         .text(
             "upstream",
@@ -50,6 +45,11 @@ fn data_status(session: &Session) -> anyhow::Result<Table> {
         .text(
             "retrieved_at",
             pulled.iter().map(|p| p.as_ref().map(|(_, t)| t.as_str())),
+        )
+        .text(
+            "read_by",
+            rows.iter()
+                .map(|r| Some(crate::readers::read_by(r.dataset.id))),
         )
         .build()?;
     let provenance = Provenance::default()

@@ -2,9 +2,9 @@
 
 use crate::attach::Attach;
 use crate::frame_sql::FrameSql;
-use crate::query::{Query, DYAD_RULES};
+use crate::query::Query;
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
-use crate::{Session, Span};
+use crate::{Session, Span, System};
 use anyhow::bail;
 
 /// Options of [`Session::dyad`].
@@ -26,6 +26,9 @@ pub struct DyadOptions {
     pub whittle: Option<String>,
     /// The user's own data to join on the dyad-years.
     pub attach: Option<Attach>,
+    /// The state system: COW (default) or Gleditsch-Ward, where `a` and `b`
+    /// are GW states (a number is a GW code).
+    pub system: System,
 }
 
 impl Session {
@@ -36,10 +39,11 @@ impl Session {
     /// the two were not both members on a same day have no row; measures
     /// outside their source's coverage are NULL.
     pub fn dyad(&self, o: &DyadOptions) -> anyhow::Result<Query> {
-        let resolver = self.states()?.resolver();
+        o.system
+            .check_joins(o.whittle.is_some(), o.attach.is_some())?;
         let (a, b) = (
-            resolver.resolve(&o.a)?.state.code.0,
-            resolver.resolve(&o.b)?.state.code.0,
+            self.state_code(o.system, &o.a)?,
+            self.state_code(o.system, &o.b)?,
         );
         if a == b {
             bail!(
@@ -48,18 +52,20 @@ impl Session {
             );
         }
         let (from, to) = o.years.resolve((FIRST_YEAR, LAST_YEAR))?;
-        let (table, c1, c2) = if o.directed {
-            ("dyad_years_directed", a, b)
+        let (c1, c2) = if o.directed {
+            (a, b)
         } else {
-            ("dyad_years", a.min(b), a.max(b))
+            (a.min(b), a.max(b))
         };
-        for rule in DYAD_RULES {
+        let table = o.system.dyad_table(o.directed);
+        let unit = o.system.dyad_unit();
+        for rule in o.system.dyad_rules() {
             self.note(rule);
         }
         let frame = FrameSql {
             table,
-            unit: &["ccode1", "ccode2"],
-            unit_filter: format!("t.ccode1 = {c1} AND t.ccode2 = {c2}"),
+            unit,
+            unit_filter: format!("t.{} = {c1} AND t.{} = {c2}", unit[0], unit[1]),
             filter: format!("year BETWEEN {from} AND {to}"),
             order: "year".into(),
             spells: crate::spells::parse_list(&o.spells),
@@ -67,11 +73,15 @@ impl Session {
             attach: None,
         };
         let order = if o.directed {
-            "directed"
+            "directed".to_string()
         } else {
-            "non-directed (ccode1 < ccode2)"
+            format!("non-directed ({} < {})", unit[0], unit[1])
         };
-        let lines = vec![format!("dyad {c1}-{c2}, {from}-{to}, {order}")];
+        let system = match o.system {
+            System::Cow => "",
+            System::Gw => "Gleditsch-Ward ",
+        };
+        let lines = vec![format!("{system}dyad {c1}-{c2}, {from}-{to}, {order}")];
         self.frame_query(frame, o.whittle.as_deref(), o.attach.as_ref(), false, lines)
     }
 }

@@ -3,9 +3,9 @@
 
 use crate::attach::Attach;
 use crate::frame_sql::FrameSql;
-use crate::query::{Query, DYAD_RULES};
+use crate::query::Query;
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
-use crate::{Session, Span};
+use crate::{Session, Span, System};
 
 /// Options of [`Session::dyads`].
 #[derive(Debug, Clone, Default)]
@@ -29,6 +29,9 @@ pub struct DyadsOptions {
     pub whittle: Option<String>,
     /// The user's own data to join on the dyad-years.
     pub attach: Option<Attach>,
+    /// The state system: COW (default) or Gleditsch-Ward (`gwcode1`,
+    /// `gwcode2` first, `ccode1`, `ccode2` beside them).
+    pub system: System,
 }
 
 impl Session {
@@ -37,17 +40,16 @@ impl Session {
     /// ccode2, year.
     pub fn dyads(&self, o: &DyadsOptions) -> anyhow::Result<Query> {
         let (from, to) = o.years.resolve((FIRST_YEAR, LAST_YEAR))?;
-        let table = if o.directed {
-            "dyad_years_directed"
-        } else {
-            "dyad_years"
-        };
+        o.system
+            .check_joins(o.whittle.is_some(), o.attach.is_some())?;
+        let table = o.system.dyad_table(o.directed);
+        let unit = o.system.dyad_unit();
         let prd = if o.only_politically_relevant {
             " AND prd = 1"
         } else {
             ""
         };
-        for rule in DYAD_RULES {
+        for rule in o.system.dyad_rules() {
             self.note(rule);
         }
         let what = if prd.is_empty() {
@@ -55,13 +57,17 @@ impl Session {
         } else {
             ", politically relevant only"
         };
-        let lines = vec![format!("dyad-years {from}-{to}{what}")];
+        let system = match o.system {
+            System::Cow => "",
+            System::Gw => "Gleditsch-Ward ",
+        };
+        let lines = vec![format!("{system}dyad-years {from}-{to}{what}")];
         let frame = FrameSql {
             table,
-            unit: &["ccode1", "ccode2"],
+            unit,
             unit_filter: "TRUE".into(),
             filter: format!("year BETWEEN {from} AND {to}{prd}"),
-            order: "ccode1, ccode2, year".into(),
+            order: format!("{}, year", unit.join(", ")),
             spells: crate::spells::parse_list(&o.spells),
             replace: None,
             attach: None,

@@ -3,7 +3,9 @@
 //! Commands produce Arrow data so that one writer serves the table, CSV, JSON
 //! and Parquet outputs (and, later, the SQL store) with the same values.
 
-use arrow_array::{ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray};
+use arrow_array::{
+    ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray,
+};
 use arrow_schema::{DataType, Field, Schema};
 use std::sync::Arc;
 
@@ -36,6 +38,20 @@ impl Frame {
     pub fn float(self, name: &str, values: impl IntoIterator<Item = Option<f64>>) -> Frame {
         let array: Float64Array = values.into_iter().collect();
         self.push(name, DataType::Float64, Arc::new(array))
+    }
+
+    /// Days, as Arrow Date32 (days since 1970-01-01).
+    pub fn date(
+        self,
+        name: &str,
+        values: impl IntoIterator<Item = Option<chrono::NaiveDate>>,
+    ) -> Frame {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
+        let array: Date32Array = values
+            .into_iter()
+            .map(|d| d.map(|d| (d - epoch).num_days() as i32))
+            .collect();
+        self.push(name, DataType::Date32, Arc::new(array))
     }
 
     pub fn flag(self, name: &str, values: impl IntoIterator<Item = Option<bool>>) -> Frame {

@@ -95,7 +95,7 @@ pub(crate) fn check(
 }
 
 fn examples(table: &str) -> &'static str {
-    if table == "state_years" {
+    if table.ends_with("state_years") {
         "gml_mid_ongoing, gml_mid_onset, ucdp_ongoing, ucdp_onset, cowintra_ongoing"
     } else {
         "cowmid_ongoing, cowmid_onset, gmlmid_ongoing, gmlmid_onset, cowwar_inter, ucdp_interstate"

@@ -5,7 +5,7 @@ use crate::frame_sql::FrameSql;
 use crate::query::Query;
 use crate::spells::parse_list;
 use crate::tables::{FIRST_YEAR, LAST_YEAR};
-use crate::{Session, Span};
+use crate::{Session, Span, System};
 
 /// Options of [`Session::state`] and [`Session::state_years`].
 #[derive(Debug, Clone, Default)]
@@ -17,6 +17,9 @@ pub struct StateYearsOptions {
     pub spells: Vec<String>,
     /// The user's own data to join on the state-years.
     pub attach: Option<Attach>,
+    /// The state system: COW (default) or Gleditsch-Ward (`gwcode` first,
+    /// `ccode` beside it; the state of [`Session::state`] a GW state).
+    pub system: System,
 }
 
 impl Session {
@@ -27,14 +30,16 @@ impl Session {
     /// rivalries by type and conflict (UCDP, COW wars, GML disputes); see
     /// docs/measures.md.
     pub fn state(&self, state: &str, o: &StateYearsOptions) -> anyhow::Result<Query> {
-        let code = self.states()?.resolver().resolve(state)?.state.code.0;
-        self.state_frame(format!("t.ccode = {code}"), o, "year")
+        let code = self.state_code(o.system, state)?;
+        let unit = o.system.state_unit()[0];
+        self.state_frame(format!("t.{unit} = {code}"), o, "year")
     }
 
     /// Every state-year of a span (the columns of [`Session::state`]),
-    /// ordered by year and COW code.
+    /// ordered by year and COW code (GW code with the GW system).
     pub fn state_years(&self, o: &StateYearsOptions) -> anyhow::Result<Query> {
-        self.state_frame("TRUE".into(), o, "year, ccode")
+        let order = format!("year, {}", o.system.state_unit()[0]);
+        self.state_frame("TRUE".into(), o, &order)
     }
 
     fn state_frame(
@@ -44,9 +49,10 @@ impl Session {
         order: &str,
     ) -> anyhow::Result<Query> {
         let (from, to) = o.years.resolve((FIRST_YEAR, LAST_YEAR))?;
+        o.system.check_joins(false, o.attach.is_some())?;
         let frame = FrameSql {
-            table: "state_years",
-            unit: &["ccode"],
+            table: o.system.state_table(),
+            unit: o.system.state_unit(),
             unit_filter: unit,
             filter: format!("year BETWEEN {from} AND {to}"),
             order: order.into(),

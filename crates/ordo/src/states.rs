@@ -3,7 +3,7 @@
 
 use crate::frame::Frame;
 use crate::provenance::Provenance;
-use crate::{Session, Table};
+use crate::{Session, System, Table};
 use anyhow::{bail, Context as _};
 use chrono::NaiveDate;
 use ordo_states::{MajorPowers, Resolved, Scheme, Spell, State, States};
@@ -30,14 +30,21 @@ impl Session {
     }
 
     /// The members of the state system on `on` (else 31 December of
-    /// `year`), with major-power status and their codes on that day.
+    /// `year`), with major-power status and their codes on that day. With
+    /// [`System::Gw`], the Gleditsch-Ward members (`gwcode` first) with the
+    /// COW code the crosswalk gives them that day (NULL when that COW state
+    /// is not a member that day) and its status and codes.
     pub fn members(
         &self,
         year: Option<i32>,
         on: Option<NaiveDate>,
         majors: MajorsList,
+        system: System,
     ) -> anyhow::Result<Table> {
-        list(self.states()?, year, on, majors)
+        match system {
+            System::Cow => list(self.states()?, year, on, majors),
+            System::Gw => gw_list(self.states()?, year, on, majors),
+        }
     }
 
     /// Everything ordo knows about states: membership spells, major-power
@@ -110,22 +117,32 @@ fn resolve(states: &States, names: &[String], on: Option<NaiveDate>) -> anyhow::
     ))
 }
 
+/// The day of a member list: `on`, else 31 December of `year`.
+fn list_day(year: Option<i32>, on: Option<NaiveDate>) -> anyhow::Result<NaiveDate> {
+    Ok(match (on, year) {
+        (Some(d), _) => d,
+        (None, Some(y)) => NaiveDate::from_ymd_opt(y, 12, 31)
+            .with_context(|| format!("year {y} is out of range"))?,
+        (None, None) => bail!("give --year YEAR or --on YYYY-MM-DD"),
+    })
+}
+
+/// The major-power list and the source it was read from.
+fn majors_of(states: &States, majors: MajorsList) -> (&MajorPowers, &ordo_sources::SourceUse) {
+    match majors {
+        MajorsList::Cow => (&states.majors, &states.sources[1]),
+        MajorsList::Cow2024 => (&states.majors_2024, &states.sources[2]),
+    }
+}
+
 fn list(
     states: &States,
     year: Option<i32>,
     on: Option<NaiveDate>,
     majors: MajorsList,
 ) -> anyhow::Result<Table> {
-    let day = match (on, year) {
-        (Some(d), _) => d,
-        (None, Some(y)) => NaiveDate::from_ymd_opt(y, 12, 31)
-            .with_context(|| format!("year {y} is out of range"))?,
-        (None, None) => bail!("give --year YEAR or --on YYYY-MM-DD"),
-    };
-    let (majors, source): (&MajorPowers, _) = match majors {
-        MajorsList::Cow => (&states.majors, &states.sources[1]),
-        MajorsList::Cow2024 => (&states.majors_2024, &states.sources[2]),
-    };
+    let day = list_day(year, on)?;
+    let (majors, source) = majors_of(states, majors);
     let members: Vec<&State> = states.system.members_on(day).collect();
     let code = |s: &State, scheme| states.crosswalk.code_on(s.code, scheme, day);
     let batch = Frame::new()
@@ -148,6 +165,53 @@ fn list(
             "members of the COW state system on {day}; majors: {}",
             majors.list
         ));
+    Ok(Table::new(batch, provenance))
+}
+
+/// The Gleditsch-Ward members on a day and their COW counterparts.
+fn gw_list(
+    states: &States,
+    year: Option<i32>,
+    on: Option<NaiveDate>,
+    majors: MajorsList,
+) -> anyhow::Result<Table> {
+    let day = list_day(year, on)?;
+    let (majors, source) = majors_of(states, majors);
+    let members: Vec<&ordo_states::GwState> = states.gw.members_on(day).collect();
+    let cow: Vec<Option<ordo_states::StateCode>> = members
+        .iter()
+        .map(|g| {
+            states
+                .crosswalk
+                .to_cow(Scheme::Gw, &g.code.to_string(), day)
+                .filter(|c| states.system.get(*c).is_some_and(|s| s.is_member_on(day)))
+        })
+        .collect();
+    let code = |c: &Option<ordo_states::StateCode>, scheme| {
+        c.and_then(|c| states.crosswalk.code_on(c, scheme, day))
+    };
+    let batch = Frame::new()
+        .int("gwcode", members.iter().map(|g| Some(i64::from(g.code))))
+        .text("stateabb", members.iter().map(|g| Some(g.abbrev.as_str())))
+        .text("statename", members.iter().map(|g| Some(g.name.as_str())))
+        .int("ccode", cow.iter().map(|c| c.map(|c| i64::from(c.0))))
+        .flag(
+            "major",
+            cow.iter().map(|c| c.map(|c| majors.is_major_on(c, day))),
+        )
+        .text("iso3", cow.iter().map(|c| code(c, Scheme::Iso3)))
+        .text("cameo", cow.iter().map(|c| code(c, Scheme::Cameo)))
+        .text("fips", cow.iter().map(|c| code(c, Scheme::Fips)))
+        .build()?;
+    let provenance = Provenance::from_sources(&[
+        states.sources[3].clone(),
+        states.sources[0].clone(),
+        source.clone(),
+    ])
+    .with(format!(
+        "members of the Gleditsch-Ward system on {day} (2017 list, no microstates); ccode: the crosswalk's COW state that day, NULL when it is not a COW member that day; majors (of ccode): {}",
+        majors.list
+    ));
     Ok(Table::new(batch, provenance))
 }
 

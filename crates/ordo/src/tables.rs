@@ -3,7 +3,9 @@
 //! and only when a query needs a derived table.
 
 use crate::provenance::{describe, Provenance};
-use ordo_measures::{dyad_frame, Inputs, Universe};
+use ordo_measures::distance::GwCapitals;
+use ordo_measures::gw::{self, Systems};
+use ordo_measures::{dyad_frame, Inputs};
 use ordo_sources::{datasets, DataDir};
 use ordo_states::States;
 use ordo_store::{Built, TableDef};
@@ -72,11 +74,11 @@ pub fn definitions(world: &Arc<World>) -> Vec<TableDef> {
             sorted_by: vec!["ccode1".into(), "ccode2".into(), "year".into()],
             build: Arc::new(move || {
                 let (states, inputs) = w.get()?;
-                let universe = Universe::new(&states.system, Some(LAST_YEAR));
-                let keys = universe.dyad_years(FIRST_YEAR, LAST_YEAR, directed);
-                let frame = dyad_frame(inputs, states, &universe, &keys);
+                let systems = Systems::new(states, FIRST_YEAR, Some(LAST_YEAR));
+                let keys = systems.cow.dyad_years(FIRST_YEAR, LAST_YEAR, directed);
+                let frame = dyad_frame(inputs, states, &systems.cow, &keys);
                 Ok(Built {
-                    batch: frame.batch,
+                    batch: gw::with_gw_codes(&frame.batch, &systems, &keys),
                     provenance: w.provenance(),
                 })
             }),
@@ -86,15 +88,81 @@ pub fn definitions(world: &Arc<World>) -> Vec<TableDef> {
     defs.push(TableDef {
         name: "state_years".into(),
         description: format!("state-years {FIRST_YEAR}-{LAST_YEAR}: CINC, share, majors, democracy, leader, trade, IGOs"),
-        inputs,
+        inputs: inputs.clone(),
         params: format!("{FIRST_YEAR}-{LAST_YEAR}"),
         cached: true,
         sorted_by: vec!["ccode".into(), "year".into()],
         build: Arc::new(move || {
             let (states, inputs) = w.get()?;
-            let universe = Universe::new(&states.system, Some(LAST_YEAR));
-            let batch = ordo_measures::state_year::state_frame(inputs, states, &universe, &[], FIRST_YEAR, LAST_YEAR);
+            let systems = Systems::new(states, FIRST_YEAR, Some(LAST_YEAR));
+            let (cow, from, to) = (&systems.cow, FIRST_YEAR, LAST_YEAR);
+            let batch = ordo_measures::state_year::state_frame(inputs, states, cow, &[], from, to);
+            let batch = gw::with_gw_code(&batch, &systems);
             Ok(Built { batch, provenance: w.provenance() })
+        }),
+    });
+    defs.extend(gw_definitions(world, &inputs));
+    defs.extend(crate::leaders::definitions(world));
+    defs.push(crate::state_days::definition(world));
+    defs
+}
+
+/// The Gleditsch-Ward frames (`--system gw`): GW dyad-years and
+/// state-years with their COW codes and the COW measures of those codes,
+/// capital distances between GW capitals (`ordo_measures::gw`).
+fn gw_definitions(world: &Arc<World>, inputs: &[std::path::PathBuf]) -> Vec<TableDef> {
+    let mut defs = Vec::new();
+    let rules = |w: &World, more: Vec<String>| {
+        let mut lines = w.provenance();
+        lines.extend(more);
+        lines.extend(crate::state_system::GW_RULES.iter().map(|r| r.to_string()));
+        lines
+    };
+    for (name, directed) in [("gw_dyad_years", false), ("gw_dyad_years_directed", true)] {
+        let w = Arc::clone(world);
+        defs.push(TableDef {
+            name: name.into(),
+            description: format!(
+                "{} Gleditsch-Ward dyad-years {FIRST_YEAR}-{LAST_YEAR}: GW and COW codes, {}",
+                if directed { "directed" } else { "non-directed" },
+                "the measures of the COW codes, GW capital distance"
+            ),
+            inputs: inputs.to_vec(),
+            params: format!("{FIRST_YEAR}-{LAST_YEAR} directed={directed} system=gw"),
+            cached: true,
+            sorted_by: vec!["gwcode1".into(), "gwcode2".into(), "year".into()],
+            build: Arc::new(move || {
+                let (states, inputs) = w.get()?;
+                let (capitals, used) = GwCapitals::load(w.data_dir()).map_err(|e| e.to_string())?;
+                let systems = Systems::new(states, FIRST_YEAR, Some(LAST_YEAR));
+                let keys = systems.gw.dyad_years(FIRST_YEAR, LAST_YEAR, directed);
+                let frame = gw::gw_dyad_frame(inputs, &systems, &capitals, &keys);
+                Ok(Built {
+                    batch: frame.batch,
+                    provenance: rules(&w, vec![describe(&used)]),
+                })
+            }),
+        });
+    }
+    let w = Arc::clone(world);
+    defs.push(TableDef {
+        name: "gw_state_years".into(),
+        description: format!(
+            "Gleditsch-Ward state-years {FIRST_YEAR}-{LAST_YEAR}: GW and COW codes, {}",
+            "the COW state-year columns of the COW code"
+        ),
+        inputs: inputs.to_vec(),
+        params: format!("{FIRST_YEAR}-{LAST_YEAR} system=gw"),
+        cached: true,
+        sorted_by: vec!["gwcode".into(), "year".into()],
+        build: Arc::new(move || {
+            let (states, inputs) = w.get()?;
+            let systems = Systems::new(states, FIRST_YEAR, Some(LAST_YEAR));
+            let batch = gw::gw_state_frame(inputs, &systems, FIRST_YEAR, LAST_YEAR);
+            Ok(Built {
+                batch,
+                provenance: rules(&w, Vec::new()),
+            })
         }),
     });
     defs

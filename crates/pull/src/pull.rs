@@ -29,6 +29,7 @@ pub const FOR_REPORT: &[&str] = &[
     "td_rivalries",
     "tss_rivalries",
     "archigos",
+    "archigossums",
     "cow_capitals",
     "cow_contdir",
     "cow_trade_sy",

@@ -1,7 +1,14 @@
 //! Gleditsch–Ward independent states (2017 list), kept beside COW because
-//! event data (ICEWS) and UCDP are keyed by GW codes.
+//! event data (ICEWS) and UCDP are keyed by GW codes, and the second state
+//! system of the frames (`--system gw`).
+//!
+//! The file is GW's main list (`gw_states`, data to 2017-12-31); their
+//! separate list of microstates is not among ordo's datasets, so states such
+//! as Dominica, Liechtenstein or Nauru, members of the COW system, are not
+//! GW states here.
 
 use crate::spell::Spell;
+use chrono::NaiveDate;
 use ordo_sources::{DataDir, SourceUse};
 use std::collections::BTreeMap;
 
@@ -18,6 +25,8 @@ pub struct GwState {
 #[derive(Debug, Clone)]
 pub struct GwSystem {
     states: BTreeMap<u16, GwState>,
+    /// Last day of the data (2017-12-31): spells ending on it are open.
+    data_end: Option<NaiveDate>,
 }
 
 impl GwSystem {
@@ -48,7 +57,11 @@ impl GwSystem {
             state.spells.push(spell);
             state.spells.sort();
         }
-        Ok((GwSystem { states }, t.finish()?))
+        let data_end = states
+            .values()
+            .flat_map(|s| s.spells.iter().map(|sp| sp.end))
+            .max();
+        Ok((GwSystem { states, data_end }, t.finish()?))
     }
 
     pub fn get(&self, code: u16) -> Option<&GwState> {
@@ -57,5 +70,18 @@ impl GwSystem {
 
     pub fn iter(&self) -> impl Iterator<Item = &GwState> {
         self.states.values()
+    }
+
+    /// The last day of the GW data (2017-12-31): spells that end on it are
+    /// the spells of states still independent when the list was closed.
+    pub fn data_end(&self) -> Option<NaiveDate> {
+        self.data_end
+    }
+
+    /// States independent on `day`.
+    pub fn members_on(&self, day: NaiveDate) -> impl Iterator<Item = &GwState> {
+        self.states
+            .values()
+            .filter(move |s| s.spells.iter().any(|sp| sp.contains(day)))
     }
 }

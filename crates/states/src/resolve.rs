@@ -10,6 +10,7 @@
 
 use crate::code::StateCode;
 use crate::crosswalk::Scheme;
+use crate::gw::GwState;
 use crate::names::normalize;
 use crate::system::State;
 use crate::States;
@@ -64,6 +65,16 @@ pub enum ResolveError {
     },
     #[error("{0}")]
     BadScheme(String),
+    #[error(
+        "`{input}` is more than one Gleditsch-Ward state: {}; give the GW code",
+        .candidates.join("; ")
+    )]
+    AmbiguousGw {
+        input: String,
+        candidates: Vec<String>,
+    },
+    #[error("`{input}` ({state}) is no state of the Gleditsch-Ward list ordo reads (it has no microstates)")]
+    NotInGw { input: String, state: String },
 }
 
 fn suggest(s: &[String]) -> String {
@@ -123,6 +134,75 @@ impl<'a> Resolver<'a> {
             input: input.to_string(),
             suggestions: self.suggestions(input),
         })
+    }
+
+    /// Resolves to a Gleditsch–Ward state (`--system gw`): a number, or
+    /// `gw:NNN`, is a GW code; then a GW abbreviation or name as the GW list
+    /// writes it (`GFR`, `Orange Free State`); anything else is resolved to a
+    /// COW state as [`Resolver::resolve`] does and taken to the GW state the
+    /// crosswalk gives it at any date. When that is several (COW 255,
+    /// Germany, is GW 255 to 1945 and GW 260 from 1990) the user is asked to
+    /// give the GW code.
+    pub fn resolve_gw(&self, input: &str) -> Result<&'a GwState, ResolveError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(ResolveError::Empty);
+        }
+        let gw = &self.states.gw;
+        let digits = match input.split_once(':') {
+            Some((p, code)) if p.trim().eq_ignore_ascii_case("gw") => code.trim(),
+            _ => input,
+        };
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return digits
+                .parse::<u16>()
+                .ok()
+                .and_then(|c| gw.get(c))
+                .ok_or_else(|| ResolveError::Unknown {
+                    input: input.to_string(),
+                    suggestions: vec![
+                        "a Gleditsch-Ward code (see `ordo states list --system gw`)".to_string()
+                    ],
+                });
+        }
+        let key = normalize(input);
+        let direct: Vec<&'a GwState> = gw
+            .iter()
+            .filter(|s| s.abbrev.eq_ignore_ascii_case(input) || normalize(&s.name) == key)
+            .collect();
+        if let [one] = direct.as_slice() {
+            return Ok(one);
+        }
+        let cow = self.resolve(input)?.state;
+        let mut codes: Vec<u16> = self
+            .states
+            .crosswalk
+            .codes_of(cow.code, Scheme::Gw, None)
+            .iter()
+            .filter_map(|m| m.code.parse().ok())
+            .filter(|g| gw.get(*g).is_some())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let found: Vec<&'a GwState> = codes.iter().filter_map(|g| gw.get(*g)).collect();
+        match found.as_slice() {
+            [one] => Ok(one),
+            [] => Err(ResolveError::NotInGw {
+                input: input.to_string(),
+                state: format!("COW {} {}", cow.code, cow.name),
+            }),
+            many => Err(ResolveError::AmbiguousGw {
+                input: input.to_string(),
+                candidates: many
+                    .iter()
+                    .map(|s| {
+                        let spells: Vec<String> =
+                            s.spells.iter().map(|sp| sp.to_string()).collect();
+                        format!("gw:{} {} ({})", s.code, s.name, spells.join(", "))
+                    })
+                    .collect(),
+            }),
+        }
     }
 
     fn by_prefix(

@@ -200,3 +200,26 @@ fn unknown_names_get_suggestions() {
         Err(ResolveError::BadScheme(_))
     ));
 }
+
+#[test]
+fn gleditsch_ward_states_for_system_gw() {
+    let s = states();
+    let r = s.resolver();
+    let gw = |input: &str| r.resolve_gw(input).map(|g| g.code);
+    // A number is a GW code (COW 260 is the FRG; GW 260 is also unified
+    // Germany), then GW abbreviations and names, then the COW resolver.
+    assert_eq!(gw("260").unwrap(), 260);
+    assert_eq!(gw("gw:678").unwrap(), 678);
+    assert_eq!(gw("GFR").unwrap(), 260);
+    assert_eq!(gw("Orange Free State").unwrap(), 564);
+    assert_eq!(gw("Unione Sovietica").unwrap(), 365);
+    assert_eq!(gw("Yemen").unwrap(), 678, "COW 679 is GW 678");
+    // COW Germany (255) is GW 255 to 1945 and GW 260 from 1990: ask.
+    assert!(matches!(
+        gw("Germany"),
+        Err(ResolveError::AmbiguousGw { .. })
+    ));
+    // Microstates are not in the GW list ordo reads.
+    assert!(matches!(gw("Nauru"), Err(ResolveError::NotInGw { .. })));
+    assert!(matches!(gw("999"), Err(ResolveError::Unknown { .. })));
+}

@@ -14,7 +14,7 @@ use ordo::dyad::DyadOptions;
 /// coverage are NULL (`ordo coverage A B` explains every gap).
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo dyad ITA RUS\n  ordo dyad Italy \"Soviet Union\" --from 1920 --to 1991 --format csv --out ita-rus.csv\n  ordo dyad RUS ITA --directed --year 1938\n  ordo dyad USA RUS --spells cowmid_ongoing --from 1946"
+    after_long_help = "Examples:\n  ordo dyad ITA RUS\n  ordo dyad Italy \"Soviet Union\" --from 1920 --to 1991 --format csv --out ita-rus.csv\n  ordo dyad RUS ITA --directed --year 1938\n  ordo dyad USA RUS --spells cowmid_ongoing --from 1946\n  ordo dyad USA 260 --system gw --from 1989 --to 1991"
 )]
 pub struct DyadArgs {
     /// First state (any name or code `ordo states resolve` accepts)
@@ -34,6 +34,11 @@ pub struct DyadArgs {
     /// pre-whittled files the frames read otherwise)
     #[arg(long, value_name = "RULES")]
     whittle: Option<String>,
+    /// State system: cow (Correlates of War) or gw (Gleditsch-Ward: A and B
+    /// are GW states, a number is a GW code; `gwcode1`, `gwcode2` first,
+    /// their COW codes `ccode1`, `ccode2` beside them)
+    #[arg(long, default_value = "cow", value_name = "cow|gw")]
+    system: ordo::System,
 }
 
 pub fn run(ctx: &Context, args: DyadArgs) -> anyhow::Result<()> {
@@ -45,5 +50,6 @@ pub fn run(ctx: &Context, args: DyadArgs) -> anyhow::Result<()> {
         spells: args.frame.spells.clone(),
         whittle: args.whittle,
         attach: args.frame.attach(),
+        system: args.system,
     })?)
 }

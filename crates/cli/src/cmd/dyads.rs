@@ -11,7 +11,7 @@ use ordo::dyads::DyadsOptions;
 /// same day of the year, with every measure.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo dyads --year 1938\n  ordo dyads --from 1946 --to 2014 --only-politically-relevant --format parquet --out prd.parquet\n  ordo dyads --directed --year 2000 --format csv --out 2000.csv\n  ordo dyads --from 1946 --to 2010 --spells gmlmid_onset --only-politically-relevant"
+    after_long_help = "Examples:\n  ordo dyads --year 1938\n  ordo dyads --from 1946 --to 2014 --only-politically-relevant --format parquet --out prd.parquet\n  ordo dyads --directed --year 2000 --format csv --out 2000.csv\n  ordo dyads --from 1946 --to 2010 --spells gmlmid_onset --only-politically-relevant\n  ordo dyads --system gw --year 1990"
 )]
 pub struct DyadsArgs {
     #[command(flatten)]
@@ -34,6 +34,11 @@ pub struct DyadsArgs {
     /// pre-whittled files the frames read otherwise)
     #[arg(long, value_name = "RULES")]
     whittle: Option<String>,
+    /// State system: cow (Correlates of War) or gw (Gleditsch-Ward:
+    /// `gwcode1`, `gwcode2` first, their COW codes `ccode1`, `ccode2` beside
+    /// them; see docs/units.md)
+    #[arg(long, default_value = "cow", value_name = "cow|gw")]
+    system: ordo::System,
 }
 
 pub fn run(ctx: &Context, args: DyadsArgs) -> anyhow::Result<()> {
@@ -44,5 +49,6 @@ pub fn run(ctx: &Context, args: DyadsArgs) -> anyhow::Result<()> {
         spells: args.frame.spells.clone(),
         whittle: args.whittle,
         attach: args.frame.attach(),
+        system: args.system,
     })?)
 }

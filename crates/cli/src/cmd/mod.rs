@@ -12,6 +12,7 @@ pub mod dyads;
 pub mod events;
 pub mod ingest;
 pub mod instability;
+pub mod leaders;
 pub mod panel;
 pub mod periods;
 pub mod report;

@@ -23,7 +23,7 @@ pub enum StatesCommand {
     /// List the members of the state system on a day (31 December of --year,
     /// or --on DATE), with major-power status and their codes on that day.
     #[command(
-        after_long_help = "Examples:\n  ordo states list --year 1938\n  ordo states list --on 1914-07-28 --majors cow2024\n  ordo states list --year 2016 --format parquet --out members-2016.parquet"
+        after_long_help = "Examples:\n  ordo states list --year 1938\n  ordo states list --on 1914-07-28 --majors cow2024\n  ordo states list --year 2016 --format parquet --out members-2016.parquet\n  ordo states list --system gw --year 1990"
     )]
     List(ListArgs),
     /// Everything ordo knows about states: membership spells, major-power
@@ -76,6 +76,10 @@ pub struct ListArgs {
     /// Major-power list
     #[arg(long, value_enum, default_value = "cow")]
     majors: Majors,
+    /// State system: cow (Correlates of War) or gw (Gleditsch-Ward members,
+    /// with the COW code the crosswalk gives each that day)
+    #[arg(long, default_value = "cow", value_name = "cow|gw")]
+    system: ordo::System,
 }
 
 #[derive(Args)]
@@ -94,7 +98,7 @@ pub enum Majors {
     Cow2024,
 }
 
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
+pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
 }
 
@@ -102,7 +106,7 @@ pub fn run(ctx: &Context, cmd: StatesCommand) -> anyhow::Result<()> {
     let s = &ctx.session;
     ctx.emit(&match cmd {
         StatesCommand::Resolve(a) => s.resolve(&a.states, a.on)?,
-        StatesCommand::List(a) => s.members(a.year, a.on, a.majors.into())?,
+        StatesCommand::List(a) => s.members(a.year, a.on, a.majors.into(), a.system)?,
         StatesCommand::Show(a) => s.show(&a.states)?,
         StatesCommand::Middle(a) => s.middle_powers(a.year, &a.rule, &a.majors)?,
     })
