@@ -88,7 +88,7 @@ pub const SPELL_RULE: &str = "spells (peacesciencer add_spells rule): per unit i
 /// The rules behind the dyad-year frames, printed with `--verbose`.
 pub const DYAD_RULES: &[&str] = &[
     "dyad-years: pairs of COW members on a same day of the year; spells open at the end of COW v2016 (2016-12-31) extended through 2022",
-    "MIDs (COW v5.0, GML v2.2.1): one dispute per dyad-year as whittled by peacesciencer (onsets first, then highest fatality, hostility, duration, lowest dispute number); ongoing/onset 0 inside coverage when no dispute, hostlev/fatality NULL",
+    "MIDs (COW v5.0, GML v2.2.1): one dispute per dyad-year as whittled by peacesciencer (onsets first, then highest fatality, hostility, duration, reciprocation, earliest start month; --whittle for another chain); ongoing/onset 0 inside coverage when no dispute, hostlev/fatality NULL",
     "war (COW v4.0): a dyad-year in several wars takes the maximum of ongoing and onset",
     "contiguity (COW v3.2): closest type (smallest code >= 1) of any spell overlapping the year; 0 none; NULL after 2016",
     "politically relevant (prd): contiguous (types 1-5) or a COW major on either side; after 2016 each dyad's 2016 contiguity is carried forward (prd_carried = 1)",
