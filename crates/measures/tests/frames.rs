@@ -6,25 +6,12 @@
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type};
 use arrow_array::{Array, RecordBatch};
-use ordo_measures::{dyad_frame, dyad_frame_unmirrored, Inputs, Universe};
-use ordo_sources::DataDir;
-use ordo_states::States;
+use ordo_measures::{dyad_frame, dyad_frame_unmirrored, Universe};
 use std::sync::OnceLock;
 
-struct World {
-    states: States,
-    inputs: Inputs,
-}
+mod common;
 
-fn world() -> &'static World {
-    static W: OnceLock<World> = OnceLock::new();
-    W.get_or_init(|| {
-        let dir = DataDir::discover(None).unwrap();
-        let states = States::load(&dir).unwrap();
-        let inputs = Inputs::load(&dir, &states).unwrap();
-        World { states, inputs }
-    })
-}
+use common::world;
 
 #[test]
 fn dyad_year_counts_follow_same_day_membership() {

@@ -11,26 +11,12 @@ use arrow_array::types::{Float64Type, Int64Type};
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 use ordo_measures::state_year::state_frame;
-use ordo_measures::{dyad_frame, politically_relevant, Inputs, Universe};
-use ordo_sources::DataDir;
-use ordo_states::States;
+use ordo_measures::{dyad_frame, politically_relevant, Universe};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-struct World {
-    states: States,
-    inputs: Inputs,
-}
+mod common;
 
-fn world() -> &'static World {
-    static W: OnceLock<World> = OnceLock::new();
-    W.get_or_init(|| {
-        let dir = DataDir::discover(None).unwrap();
-        let states = States::load(&dir).unwrap();
-        let inputs = Inputs::load(&dir, &states).unwrap();
-        World { states, inputs }
-    })
-}
+use common::world;
 
 /// One expected value: frame, unit, year, column, value (None = NULL).
 struct Expected {

@@ -108,20 +108,16 @@ pub static GML_PART: TableSpec = TableSpec {
     na_missing: true,
 };
 
-/// COW-MID v5.0 directed dispute-years: one row per dispute, directed dyad
-/// and year (a dyad-year in two disputes has two rows), with each side's
-/// values.
-pub static COW_DIRDISPS: TableSpec = TableSpec {
-    dataset: "cow_mid_dirdisps",
-    file: "cow_mid_dirdisps.csv",
-    table: "cow_mid_dispute_years",
-    columns: &[
+/// The columns of a directed dispute-year file (COW and GML name the
+/// ongoing and onset flags differently).
+const fn dispute_year_columns(ongoing: &'static str, onset: &'static str) -> [C; 14] {
+    [
         C::int("dispnum"),
         C::ccode("ccode1"),
         C::ccode("ccode2"),
         C::year("year"),
-        C::int("dispongoing").range(0.0, 1.0),
-        C::int("disponset").range(0.0, 1.0),
+        C::int(ongoing).range(0.0, 1.0),
+        C::int(onset).range(0.0, 1.0),
         C::int("sidea1").range(0.0, 1.0),
         C::int("sidea2").range(0.0, 1.0),
         C::int("fatality1").missing(&["-9"]),
@@ -130,7 +126,20 @@ pub static COW_DIRDISPS: TableSpec = TableSpec {
         C::int("hostlev2").missing(&["-9"]).range(1.0, 5.0),
         C::int("orig1").range(0.0, 1.0),
         C::int("orig2").range(0.0, 1.0),
-    ],
+    ]
+}
+
+const COW_DIRDISP_COLUMNS: [C; 14] = dispute_year_columns("dispongoing", "disponset");
+const GML_DIRDISP_COLUMNS: [C; 14] = dispute_year_columns("midongoing", "midonset");
+
+/// COW-MID v5.0 directed dispute-years: one row per dispute, directed dyad
+/// and year (a dyad-year in two disputes has two rows), with each side's
+/// values.
+pub static COW_DIRDISPS: TableSpec = TableSpec {
+    dataset: "cow_mid_dirdisps",
+    file: "cow_mid_dirdisps.csv",
+    table: "cow_mid_dispute_years",
+    columns: &COW_DIRDISP_COLUMNS,
     unique: &["dispnum", "ccode1", "ccode2", "year"],
     na_missing: true,
 };
@@ -172,22 +181,7 @@ pub static GML_DIRDISP: TableSpec = TableSpec {
     dataset: "gml_dirdisp",
     file: "gml_dirdisp.csv",
     table: "gml_mid_dispute_years",
-    columns: &[
-        C::int("dispnum"),
-        C::ccode("ccode1"),
-        C::ccode("ccode2"),
-        C::year("year"),
-        C::int("midongoing").range(0.0, 1.0),
-        C::int("midonset").range(0.0, 1.0),
-        C::int("sidea1").range(0.0, 1.0),
-        C::int("sidea2").range(0.0, 1.0),
-        C::int("fatality1").missing(&["-9"]),
-        C::int("fatality2").missing(&["-9"]),
-        C::int("hostlev1").missing(&["-9"]).range(1.0, 5.0),
-        C::int("hostlev2").missing(&["-9"]).range(1.0, 5.0),
-        C::int("orig1").range(0.0, 1.0),
-        C::int("orig2").range(0.0, 1.0),
-    ],
+    columns: &GML_DIRDISP_COLUMNS,
     unique: &["dispnum", "ccode1", "ccode2", "year"],
     na_missing: true,
 };
