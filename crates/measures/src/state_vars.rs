@@ -122,15 +122,6 @@ impl StateVars {
         self.values.contains_key(&(code, year))
     }
 
-    /// Number of state-years with a row.
-    pub fn len(&self) -> usize {
-        self.values.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
-    }
-
     fn column(
         &self,
         var: usize,
