@@ -471,7 +471,8 @@ impl Session {
 
     // -- the chronology --------------------------------------------------------
 
-    #[pyo3(signature = (a, b, *, years=None, stance=None, table1=false, files=None, periods=None))]
+    #[pyo3(signature = (a, b, *, years=None, stance=None, table1=false, files=None, periods=None,
+                        derive=false, events=false, recipe=None))]
     #[allow(clippy::too_many_arguments)]
     fn chronology(
         &self,
@@ -483,6 +484,9 @@ impl Session {
         table1: bool,
         files: Option<Paths>,
         periods: Option<PathBuf>,
+        derive: bool,
+        events: bool,
+        recipe: Option<PathBuf>,
     ) -> PyResult<ArrowTable> {
         let o = ChronologyOptions {
             a: a.0,
@@ -492,11 +496,16 @@ impl Session {
             table1,
             file: files.unwrap_or_default().0,
             periods,
+            derive,
+            events,
+            recipe,
         };
         self.run(py, move |s| s.chronology(&o))
     }
 
-    #[pyo3(signature = (a, b, *, evidence=false, files=None, periods=None))]
+    #[pyo3(signature = (a, b, *, evidence=false, files=None, periods=None, derive=false,
+                        events=false, recipe=None))]
+    #[allow(clippy::too_many_arguments)]
     fn table1(
         &self,
         py: Python<'_>,
@@ -505,6 +514,9 @@ impl Session {
         evidence: bool,
         files: Option<Paths>,
         periods: Option<PathBuf>,
+        derive: bool,
+        events: bool,
+        recipe: Option<PathBuf>,
     ) -> PyResult<ArrowTable> {
         let o = Table1Options {
             a: a.0,
@@ -512,6 +524,9 @@ impl Session {
             evidence,
             file: files.unwrap_or_default().0,
             periods,
+            derive,
+            events,
+            recipe,
         };
         self.run(py, move |s| s.table1(&o))
     }

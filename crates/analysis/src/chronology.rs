@@ -59,8 +59,25 @@ pub struct Entry {
     pub source: Vec<String>,
     pub citations: Vec<String>,
     pub note: String,
-    /// Line of the entry in its file.
+    /// Line of the entry in its file (0 for a derived entry).
     pub line: usize,
+    /// For an entry derived from the data, the rule and the dataset row it
+    /// comes from; `None` for a curated entry.
+    pub derived: Option<Derivation>,
+}
+
+/// Where a derived entry comes from: the rule of the derivation recipe that
+/// dated it and gave its stance, and the dataset row behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derivation {
+    /// The rule's name in the recipe, e.g. `mid_onset`.
+    pub rule: String,
+    /// Catalog id of the dataset, e.g. `cow_mid_ddydisps`.
+    pub dataset: String,
+    /// The dataset's title and version, e.g. `COW Militarized Interstate Disputes v5.0`.
+    pub version: String,
+    /// The row(s) read: the SQL table and the key values.
+    pub key: String,
 }
 
 impl Entry {
@@ -296,6 +313,7 @@ impl Chronology {
                 citations: e.citations,
                 note: e.note,
                 line: line_of(text, span.start),
+                derived: None,
             });
         }
         Ok(Chronology {

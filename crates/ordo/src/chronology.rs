@@ -24,11 +24,17 @@ pub struct ChronologyOptions {
     pub file: Vec<PathBuf>,
     /// Periodization the phases are checked against
     pub periods: Option<PathBuf>,
+    /// The chronology derived from the data instead of the curated one
+    pub derive: bool,
+    /// With `derive`: also the extreme months of the ingested event data
+    pub events: bool,
+    /// With `derive`: the derivation recipe (TOML) [default: ordo's]
+    pub recipe: Option<PathBuf>,
 }
 
-/// The chronologies (ordo's and `files`) of the dyad `a`–`b`, in either
-/// order; an error naming what to do when there is none.
-pub fn of_dyad(
+/// The curated chronologies (ordo's and `files`) of the dyad `a`–`b`, in
+/// either order; empty when there is none.
+pub fn curated(
     states: &ordo_states::States,
     periods: &Periodization,
     files: &[PathBuf],
@@ -53,8 +59,20 @@ pub fn of_dyad(
             found.push(c);
         }
     }
+    Ok(found)
+}
+
+/// [`curated`], or an error naming what to do when there is none.
+pub fn of_dyad(
+    states: &ordo_states::States,
+    periods: &Periodization,
+    files: &[PathBuf],
+    a: u16,
+    b: u16,
+) -> anyhow::Result<Vec<Chronology>> {
+    let found = curated(states, periods, files, a, b)?;
     if found.is_empty() {
-        bail!("no chronology for the dyad {a}-{b}: ordo ships Italy–Russia; give your own with --file FILE (docs/chronology.md)");
+        bail!("no curated chronology for the dyad {a}-{b}: ordo ships Italy–Russia; derive one from the data with --derive, or give your own with --file FILE (docs/chronology.md)");
     }
     Ok(found)
 }
@@ -68,19 +86,65 @@ fn run(session: &Session, args: &ChronologyOptions) -> anyhow::Result<Table> {
     let periods = session.periods_from(args.periods.as_deref())?;
     let states = session.states()?;
     let (a, b) = session.dyad_codes(&args.a, &args.b)?;
+    let keep = |e: &&Entry| {
+        args.years.from.is_none_or(|f| e.year() >= f)
+            && args.years.to.is_none_or(|t| e.year() <= t)
+            && (args.stance.is_empty() || args.stance.contains(&e.stance))
+            && (!args.table1 || e.in_table1)
+    };
+    if args.derive {
+        let recipe = crate::derive::recipe(args.recipe.as_deref())?;
+        let d = crate::derive::derive(session, recipe, &periods, a, b, args.events)?;
+        let rows: Vec<&Entry> = d.entries.iter().filter(keep).collect();
+        let mut prov = Provenance::default().with(format!(
+            "chronology of {a}-{b} derived from the data: stances are the rules', not readings of the events (docs/chronology.md)"
+        ));
+        for line in d.provenance_lines() {
+            prov = prov.with(line);
+        }
+        if !args.events {
+            prov = prov.with("event_extreme: not run (add --events to read the event store)");
+        }
+        prov = prov.with(format!(
+            "phases by the periodization {} ({})",
+            periods.name, periods.file
+        ));
+        return Ok(Table::new(entries_frame(&rows)?, prov));
+    }
     let used = of_dyad(states, &periods, &args.file, a, b)?;
     let mut rows: Vec<&Entry> = Vec::new();
     for c in &used {
-        rows.extend(c.entries.iter().filter(|e| {
-            args.years.from.is_none_or(|f| e.year() >= f)
-                && args.years.to.is_none_or(|t| e.year() <= t)
-                && (args.stance.is_empty() || args.stance.contains(&e.stance))
-                && (!args.table1 || e.in_table1)
-        }));
+        rows.extend(c.entries.iter().filter(keep));
     }
     rows.sort_by(|x, y| (&x.date, &x.id).cmp(&(&y.date, &y.id)));
+    let batch = entries_frame(&rows)?;
+    let mut prov = Provenance::default();
+    for c in &used {
+        prov = prov.with(format!(
+            "chronology {} ({} entries, version {}, sha256 {}); sources: 000 = Natalizia and Morini 2020, \"Sleeping with the enemy: The not-so-constant Italian stance towards Russia\", Italian Political Science 15(1): 42-59; 004 = an encyclopedia entry on Russia's relations with Italy (French translation)",
+            c.file,
+            c.entries.len(),
+            c.version,
+            c.sha256
+        ));
+    }
+    prov = prov.with(format!(
+        "phases checked against the periodization {} ({})",
+        periods.name, periods.file
+    ));
+    Ok(Table::new(batch, prov))
+}
+
+/// The chronology's columns; `origin`, `rule`, `dataset`, `version` and
+/// `key` say where a derived entry comes from (NULL for curated entries).
+fn entries_frame(rows: &[&Entry]) -> anyhow::Result<arrow_array::RecordBatch> {
     let join = |v: &[String]| v.join("; ");
-    let batch = Frame::new()
+    let der = |f: fn(&ordo_analysis::chronology::Derivation) -> &str| {
+        rows.iter()
+            .map(move |e| e.derived.as_ref().map(f))
+            .collect::<Vec<_>>()
+    };
+    Frame::new()
         .text("date", rows.iter().map(|e| Some(e.date.as_str())))
         .text("precision", rows.iter().map(|e| Some(e.precision.as_str())))
         .text("end", rows.iter().map(|e| e.end.as_deref()))
@@ -104,25 +168,38 @@ fn run(session: &Session, args: &ChronologyOptions) -> anyhow::Result<Table> {
             rows.iter()
                 .map(|e| Some(e.note.as_str()).filter(|s| !s.is_empty())),
         )
-        .build()?;
-    let mut prov = Provenance::default();
-    for c in &used {
-        prov = prov.with(format!(
-            "chronology {} ({} entries, version {}, sha256 {}); sources: 000 = Natalizia and Morini 2020, \"Sleeping with the enemy: The not-so-constant Italian stance towards Russia\", Italian Political Science 15(1): 42-59; 004 = an encyclopedia entry on Russia's relations with Italy (French translation)",
-            c.file,
-            c.entries.len(),
-            c.version,
-            c.sha256
-        ));
-    }
-    prov = prov.with(format!(
-        "phases checked against the periodization {} ({})",
-        periods.name, periods.file
-    ));
-    Ok(Table::new(batch, prov))
+        .text(
+            "origin",
+            rows.iter().map(|e| {
+                Some(if e.derived.is_some() {
+                    "derived"
+                } else {
+                    "curated"
+                })
+            }),
+        )
+        .text("rule", der(|d| d.rule.as_str()))
+        .text("dataset", der(|d| d.dataset.as_str()))
+        .text("version", der(|d| d.version.as_str()))
+        .text("key", der(|d| d.key.as_str()))
+        .build()
 }
 
 impl Session {
+    /// Whether ordo's chronologies or `files` hold a curated chronology of
+    /// the dyad (the report derives one from the data when not).
+    pub fn has_curated_chronology(
+        &self,
+        a: &str,
+        b: &str,
+        files: &[PathBuf],
+        periods: Option<&std::path::Path>,
+    ) -> anyhow::Result<bool> {
+        let periods = self.periods_from(periods)?;
+        let (a, b) = self.dyad_codes(a, b)?;
+        Ok(!curated(self.states()?, &periods, files, a, b)?.is_empty())
+    }
+
     /// The dated events of a dyad's relations as the sources tell them: date
     /// and precision, actor and target, a summary, the stance the text gives
     /// the event (cooperation, competition, neutral, turning point), order and

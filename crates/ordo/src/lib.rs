@@ -29,6 +29,7 @@ pub mod cooperation;
 pub mod coverage;
 mod csv_text;
 pub mod data_status;
+pub mod derive;
 pub mod dyad;
 pub mod dyads;
 mod event_frame;

@@ -23,6 +23,14 @@ pub struct Table1Options {
     pub file: Vec<PathBuf>,
     /// Periodization file (TOML) [default: the article's]
     pub periods: Option<PathBuf>,
+    /// Merge the chronology derived from the data with the curated one
+    /// (curated entries first, derived ones marked); without a curated
+    /// chronology the derived one is used anyway
+    pub derive: bool,
+    /// With a derived chronology: also the extreme months of the event data
+    pub events: bool,
+    /// The derivation recipe (TOML) [default: ordo's]
+    pub recipe: Option<PathBuf>,
 }
 
 fn run(session: &Session, args: &Table1Options) -> anyhow::Result<Table> {
@@ -32,10 +40,44 @@ fn run(session: &Session, args: &Table1Options) -> anyhow::Result<Table> {
     if args.evidence {
         return evidence(session, &periods, a, b);
     }
-    let found = crate::chronology::of_dyad(states, &periods, &args.file, a, b)?;
+    let found = crate::chronology::curated(states, &periods, &args.file, a, b)?;
+    let derived = if args.derive || found.is_empty() {
+        let recipe = crate::derive::recipe(args.recipe.as_deref())?;
+        Some(crate::derive::derive(
+            session,
+            recipe,
+            &periods,
+            a,
+            b,
+            args.events,
+        )?)
+    } else {
+        None
+    };
     let chronos: Vec<&Chronology> = found.iter().collect();
-    let entries: Vec<&Entry> = chronos.iter().flat_map(|c| c.entries.iter()).collect();
-    table(&periods, &entries, &chronos)
+    let mut entries: Vec<&Entry> = chronos.iter().flat_map(|c| c.entries.iter()).collect();
+    if let Some(d) = &derived {
+        entries.extend(d.entries.iter());
+    }
+    let mut t = table(&periods, &entries, &chronos)?;
+    if let Some(d) = &derived {
+        let mut prov = Provenance {
+            lines: std::mem::take(&mut t.sources),
+        }
+        .with(if found.is_empty() {
+            format!("no curated chronology for {a}-{b}: Table 1 from the chronology derived from the data (stances are the derivation rules', not readings of the events)")
+        } else {
+            "curated entries first in each cell; entries derived from the data marked `derived`".to_string()
+        });
+        for line in d.provenance_lines() {
+            prov = prov.with(line);
+        }
+        if !args.events {
+            prov = prov.with("event_extreme: not run (add --events to read the event store)");
+        }
+        t.sources = prov.lines;
+    }
+    Ok(t)
 }
 
 /// The column of Table 1 an entry falls in, by its stance and the phase the
@@ -81,12 +123,16 @@ fn table(
         .filter_map(|e| column(periods, e).map(|(o, c)| (o, c, *e)))
         .collect();
     rows.sort_by(|x, y| {
-        (order_rank(&x.0), rank(x.1), &x.2.date, &x.2.id).cmp(&(
-            order_rank(&y.0),
-            rank(y.1),
-            &y.2.date,
-            &y.2.id,
-        ))
+        let key = |r: &(String, &'static str, &Entry)| {
+            (
+                order_rank(&r.0),
+                rank(r.1),
+                r.2.derived.is_some(),
+                r.2.date.clone(),
+                r.2.id.clone(),
+            )
+        };
+        key(x).cmp(&key(y))
     });
     let mut counts: BTreeMap<(usize, String, &str), usize> = BTreeMap::new();
     for (o, c, _) in &rows {
@@ -98,12 +144,30 @@ fn table(
         .text("date", rows.iter().map(|r| Some(r.2.date.as_str())))
         .text("id", rows.iter().map(|r| Some(r.2.id.as_str())))
         .flag("in_article", rows.iter().map(|r| Some(r.2.in_table1)))
+        .text(
+            "origin",
+            rows.iter().map(|r| {
+                Some(if r.2.derived.is_some() {
+                    "derived"
+                } else {
+                    "curated"
+                })
+            }),
+        )
         .text("area", rows.iter().map(|r| Some(r.2.area.as_str())))
         .text("summary", rows.iter().map(|r| Some(r.2.summary.as_str())))
         .text(
             "citations",
             rows.iter()
                 .map(|r| Some(r.2.citations.join("; ")).filter(|s| !s.is_empty())),
+        )
+        .text(
+            "derived_from",
+            rows.iter().map(|r| {
+                r.2.derived
+                    .as_ref()
+                    .map(|d| format!("{}: {}", d.version, d.key))
+            }),
         )
         .build()?;
     let mut prov = Provenance::default();

@@ -153,6 +153,7 @@ fn table1(out: &mut Vec<Block>, d: &Dossier) {
     let (orders, columns) = (text_column(&t, "order"), text_column(&t, "column"));
     let (dates, summaries) = (text_column(&t, "date"), text_column(&t, "summary"));
     let in_article = text_column(&t, "in_article");
+    let origin = text_column(&t, "origin");
     let heads = [
         "cooperation (stable)",
         "turning point",
@@ -166,6 +167,8 @@ fn table1(out: &mut Vec<Block>, d: &Dossier) {
         if let Some(k) = heads.iter().position(|h| *h == columns[i]) {
             let mark = if in_article[i] == "true" {
                 " [Table 1]"
+            } else if origin[i] == "derived" {
+                " [derived]"
             } else {
                 ""
             };
@@ -173,9 +176,16 @@ fn table1(out: &mut Vec<Block>, d: &Dossier) {
             rows.last_mut().expect("pushed").1[k].push(format!("{year}{mark}: {}", summaries[i]));
         }
     }
-    out.push(Block::Para(
-        "Entries of the curated chronology placed by the phase of their year; [Table 1] marks the events the article's own Table 1 lists, the others come from its text and from an encyclopedia entry on Russia's relations with Italy (in French translation).".into(),
-    ));
+    let derived = origin.iter().any(|o| o == "derived");
+    let curated = origin.iter().any(|o| o == "curated");
+    out.push(Block::Para(if curated {
+        "Entries of the curated chronology placed by the phase of their year; [Table 1] marks the events the article's own Table 1 lists, the others come from its text and from an encyclopedia entry on Russia's relations with Italy (in French translation).".into()
+    } else {
+        format!(
+            "No curated chronology exists for {}–{}: the entries are derived from the data (`ordo chronology {} {} --derive`) and placed by the phase of their year. Their stances are the derivation rules', not readings of the events; recognitions, communiqués and party postures are outside what the data can see.",
+            d.a_name, d.b_name, d.a, d.b
+        )
+    }));
     out.push(Block::Table(Cells {
         header: std::iter::once("order".to_string())
             .chain(heads.iter().map(|h| h.to_string()))
@@ -189,6 +199,18 @@ fn table1(out: &mut Vec<Block>, d: &Dossier) {
             })
             .collect(),
     }));
+    if derived {
+        out.push(Block::Para(
+            "Derivation rules (the recipe, then each rule with the entries it found):".into(),
+        ));
+        out.push(Block::List(
+            d.table1
+                .sources()
+                .into_iter()
+                .filter(|l| l.starts_with("derivation recipe") || l.starts_with("rule "))
+                .collect(),
+        ));
+    }
     out.push(Block::Code(d.table1.command.clone()));
 }
 

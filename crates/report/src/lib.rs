@@ -191,6 +191,14 @@ impl Dossier {
             periods: periods.clone(),
             ..Default::default()
         };
+        let files: Vec<PathBuf> = inputs.chronology.iter().map(PathBuf::from).collect();
+        // a dyad without a curated chronology gets the one derived from the data
+        let derive = !session.has_curated_chronology(a, b, &files, periods.as_deref())?;
+        let chronology_words: Vec<&str> = if derive {
+            vec!["chronology", a, b, "--derive"]
+        } else {
+            vec!["chronology", a, b]
+        };
         let evidence = table1::Table1Options {
             evidence: true,
             ..table1.clone()
@@ -246,12 +254,13 @@ impl Dossier {
             table1: section(&["table1", a, b], session.table1(&table1)),
             evidence: section(&["table1", a, b, "--evidence"], session.table1(&evidence)),
             chronology: section(
-                &["chronology", a, b],
+                &chronology_words,
                 session.chronology(&chronology::ChronologyOptions {
                     a: ab.0.clone(),
                     b: ab.1.clone(),
-                    file: inputs.chronology.iter().map(PathBuf::from).collect(),
+                    file: files,
                     periods: periods.clone(),
+                    derive,
                     ..Default::default()
                 }),
             ),

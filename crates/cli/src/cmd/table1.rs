@@ -19,9 +19,13 @@ use std::path::PathBuf;
 /// dependence, UN voting agreement and ideal-point distance, and event-based
 /// net cooperation where event data are ingested — each with the years it
 /// covers.
+///
+/// A dyad with no curated chronology gets its Table 1 from the chronology
+/// derived from the data (`ordo chronology A B --derive`); --derive merges
+/// the derived entries into a curated one (curated first, derived marked).
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo table1 ITA RUS\n  ordo table1 ITA RUS --evidence\n  ordo table1 FRN GMY --file france-germany.toml --periods my-periods.toml"
+    after_long_help = "Examples:\n  ordo table1 ITA RUS\n  ordo table1 ITA RUS --evidence\n  ordo table1 FRN GMY --file france-germany.toml --periods my-periods.toml\n  ordo table1 FRN GMY                 # derived from the data\n  ordo table1 ITA RUS --derive        # curated and derived merged"
 )]
 pub struct Table1Args {
     /// First state
@@ -37,6 +41,15 @@ pub struct Table1Args {
     /// Periodization file (TOML) [default: the article's]
     #[arg(long, value_name = "FILE")]
     periods: Option<PathBuf>,
+    /// Merge the chronology derived from the data with the curated one
+    #[arg(long)]
+    derive: bool,
+    /// Derived entries from the extreme months of the ingested event data too
+    #[arg(long)]
+    events: bool,
+    /// The derivation recipe (TOML) [default: ordo's]
+    #[arg(long, value_name = "FILE")]
+    recipe: Option<PathBuf>,
 }
 
 impl From<Table1Args> for Table1Options {
@@ -47,6 +60,9 @@ impl From<Table1Args> for Table1Options {
             evidence: a.evidence,
             file: a.file,
             periods: a.periods,
+            derive: a.derive,
+            events: a.events,
+            recipe: a.recipe,
         }
     }
 }
