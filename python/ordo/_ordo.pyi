@@ -207,6 +207,9 @@ class Session:
         table1: bool = False,
         files: Optional[_Paths] = None,
         periods: Optional[_Path] = None,
+        derive: bool = False,
+        events: bool = False,
+        recipe: Optional[_Path] = None,
     ) -> Table: ...
     def table1(
         self,
@@ -216,6 +219,9 @@ class Session:
         evidence: bool = False,
         files: Optional[_Paths] = None,
         periods: Optional[_Path] = None,
+        derive: bool = False,
+        events: bool = False,
+        recipe: Optional[_Path] = None,
     ) -> Table: ...
     def events(
         self,

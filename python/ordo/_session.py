@@ -757,6 +757,9 @@ class Session:
         table1: bool = False,
         files: Union[None, PathLike, Sequence[PathLike]] = None,
         periods: Optional[PathLike] = None,
+        derive: bool = False,
+        events: bool = False,
+        recipe: Optional[PathLike] = None,
     ) -> Table:
         """The dated events of the dyad's relations as the sources tell them:
         ``date`` and ``precision``, ``actor``, ``target``, ``stance``
@@ -766,11 +769,19 @@ class Session:
         chronology; ``files`` adds chronologies of your own (TOML,
         docs/chronology.md). ``stance`` keeps only the stances given.
 
-        Same as ``ordo chronology A B [--stance] [--table1] [--file]``.
+        With ``derive``, for any dyad: the chronology derived from the data
+        (ATOP obligations, MID onsets, wars, TSS rivalries, leaders, breaks
+        in trade and UN voting, and with ``events`` the extreme months of the
+        ingested event data), each entry with its ``rule``, ``dataset``,
+        ``version`` and ``key``; ``recipe`` replaces ordo's derivation rules.
+
+        Same as ``ordo chronology A B [--stance] [--table1] [--file]
+        [--derive [--events] [--recipe FILE]]``.
 
         Examples
         --------
         >>> s.chronology("ITA", "RUS", stance="turning_point")       # doctest: +SKIP
+        >>> s.chronology("FRN", "GMY", derive=True).to_pandas()      # doctest: +SKIP
         """
         return Table(
             self._s.chronology(
@@ -781,6 +792,9 @@ class Session:
                 table1=table1,
                 files=files,
                 periods=periods,
+                derive=derive,
+                events=events,
+                recipe=recipe,
             )
         )
 
@@ -792,6 +806,9 @@ class Session:
         evidence: bool = False,
         files: Union[None, PathLike, Sequence[PathLike]] = None,
         periods: Optional[PathLike] = None,
+        derive: bool = False,
+        events: bool = False,
+        recipe: Optional[PathLike] = None,
     ) -> Table:
         """Table 1 of the article, regenerated from the chronology: for each
         order, the cooperation entries of its stable phase, its turning points
@@ -800,14 +817,30 @@ class Session:
         quantitative evidence from independent data (alliances, disputes,
         wars, trade dependence, UN agreement, events).
 
-        Same as ``ordo table1 A B [--evidence]``.
+        A dyad without a curated chronology gets its Table 1 from the
+        chronology derived from the data; ``derive`` merges the derived
+        entries into a curated one (curated first, ``origin`` = derived).
+
+        Same as ``ordo table1 A B [--evidence] [--derive]``.
 
         Examples
         --------
         >>> s.table1("ITA", "RUS").to_pandas()                       # doctest: +SKIP
         >>> s.table1("ITA", "RUS", evidence=True)                    # doctest: +SKIP
+        >>> s.table1("FRN", "GMY").to_pandas()                       # derived # doctest: +SKIP
         """
-        return Table(self._s.table1(a, b, evidence=evidence, files=files, periods=periods))
+        return Table(
+            self._s.table1(
+                a,
+                b,
+                evidence=evidence,
+                files=files,
+                periods=periods,
+                derive=derive,
+                events=events,
+                recipe=recipe,
+            )
+        )
 
     # -- event data ------------------------------------------------------------
 

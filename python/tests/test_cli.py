@@ -56,6 +56,8 @@ CASES = [
     ("coverage", lambda s: s.coverage("ITA", "RUS"), ["coverage", "ITA", "RUS"]),
     ("periods", lambda s: s.periods(), ["periods"]),
     ("chronology", lambda s: s.chronology("ITA", "RUS"), ["chronology", "ITA", "RUS"]),
+    ("chronology-derived", lambda s: s.chronology("FRN", "GMY", derive=True), ["chronology", "FRN", "GMY", "--derive"]),
+    ("table1-merged", lambda s: s.table1("ITA", "RUS", derive=True), ["table1", "ITA", "RUS", "--derive"]),
     ("table1-evidence", lambda s: s.table1("ITA", "RUS", evidence=True), ["table1", "ITA", "RUS", "--evidence"]),
     (
         "breaks",

@@ -208,6 +208,19 @@ def test_chronology_and_table1(session):
     assert {"Interwar order", "Cold War order", "Liberal order"} <= set(evidence["order"])
 
 
+def test_derived_chronology_and_table1_for_any_dyad(session):
+    derived = session.chronology("FRN", "GMY", derive=True)
+    df = derived.to_pandas()
+    assert set(df["origin"]) == {"derived"}
+    locarno = df[df["id"] == "d-alliance-begins-1925-01-01-1"].iloc[0]
+    assert locarno["stance"] == "cooperation" and locarno["dataset"] == "atop_alliance"
+    assert any(s.startswith("derivation recipe ordo-derive-default version 1") for s in derived.sources)
+    t1 = session.table1("FRN", "GMY").to_pandas()
+    assert len(t1) > 0 and set(t1["origin"]) == {"derived"}
+    merged = session.table1("ITA", "RUS", derive=True).to_pandas()
+    assert {"curated", "derived"} == set(merged["origin"])
+
+
 def test_breaks(session):
     df = session.breaks("cooperation", "ITA", "RUS", reps=200).to_pandas()
     assert len(df) > 0 and set(df["method"]) == {"pelt"}
