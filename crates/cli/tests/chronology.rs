@@ -34,7 +34,7 @@ fn chronology_of_italy_and_russia() {
         .all(|r| !r[common::col(&h, "table1")].is_empty()));
     let o = common::ordo(&["chronology", "FRN", "GMY"]);
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no chronology"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no curated chronology"));
 }
 
 /// Table 1 rebuilt: every one of the article's 24 items lands in its own
