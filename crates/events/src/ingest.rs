@@ -520,6 +520,7 @@ pub fn ingest_with(
             stored,
             duplicates,
             quarantined: scan.quarantined.len() as u64,
+            repaired: 0,
             sha256: scan.sha256.clone(),
             bytes: scan.bytes,
             family: family.name().to_string(),

@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Counts for one input file; `read = stored + duplicates + quarantined`.
+/// `repaired` counts the stored rows a documented repair changed (a subset
+/// of `stored`, per rule in the segment's notes).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct FileRecord {
     pub file: String,
@@ -26,6 +28,9 @@ pub struct FileRecord {
     pub stored: u64,
     pub duplicates: u64,
     pub quarantined: u64,
+    /// Manifests written before repairs existed have none.
+    #[serde(default)]
+    pub repaired: u64,
     pub sha256: String,
     pub bytes: u64,
     pub family: String,
