@@ -242,6 +242,7 @@ class Session:
         quick: bool = False,
         codes: Optional[str] = None,
         years: _Years = None,
+        dedupe: str = "none",
     ) -> Table: ...
     def ingest(
         self,

@@ -863,6 +863,7 @@ class Session:
         quick: bool = False,
         codes: Optional[str] = None,
         years: Years = None,
+        dedupe: str = "none",
     ) -> Table:
         """Event series of a dyad (or, with ``all_dyads``, of every dyad) per
         ``by`` period (``"month"``, ``"quarter"``, ``"year"``), from the
@@ -872,9 +873,11 @@ class Session:
         Goldstein sums and mean, ``net_coop``, ``conflict_share``, and the
         volume totals the counts can be normalised by. ``profile`` picks the
         scoring (``gdelt``, ``icews``, ``phoenix``, ``plover``, ``source``);
-        ``sensitivity`` recomputes under every profile.
+        ``sensitivity`` recomputes under every profile. ``dedupe``
+        ``"one-a-day"`` keeps one row per day, directed actor pair and event
+        code (the rows removed are counted in ``.sources``).
 
-        Same as ``ordo events A B [--by] ...``.
+        Same as ``ordo events A B [--by] [--dedupe] ...``.
 
         Examples
         --------
@@ -899,6 +902,7 @@ class Session:
                 quick=quick,
                 codes=codes,
                 years=years,
+                dedupe=dedupe,
             )
         )
 

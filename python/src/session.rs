@@ -536,7 +536,7 @@ impl Session {
     #[pyo3(signature = (a=None, b=None, *, by="month", all_dyads=false, directed=false,
                         root_only=false, weight="none", profile="gdelt", sensitivity=false,
                         keys="cow", raw=None, source="gdelt", map=None, quick=false,
-                        codes=None, years=None))]
+                        codes=None, years=None, dedupe="none"))]
     #[allow(clippy::too_many_arguments)]
     fn events(
         &self,
@@ -557,6 +557,7 @@ impl Session {
         quick: bool,
         codes: Option<String>,
         years: Option<Years>,
+        dedupe: &str,
     ) -> PyResult<ArrowTable> {
         let o = EventsOptions {
             a: a.map(|s| s.0),
@@ -575,6 +576,7 @@ impl Session {
             quick,
             codes,
             years: span(years),
+            dedupe: dedupe.to_string(),
         };
         self.run(py, move |s| s.events(&o))
     }

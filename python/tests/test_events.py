@@ -50,6 +50,10 @@ def test_events_raw_without_store(fresh, data_dir):
     august = data_dir / "gdelt_v1_georgia_2011_2013" / "aug2011.csv.gz"
     raw = fresh.events("GEO", "RUS", by="month", raw=august).to_pandas()
     assert raw.loc[raw["period"] == "2011-08", "events"].tolist() == [18]
+    once = fresh.events("GEO", "RUS", by="month", raw=august, dedupe="one-a-day")
+    df = once.to_pandas()
+    assert df.loc[df["period"] == "2011-08", "events"].tolist() == [11]
+    assert any(line.startswith("--dedupe one-a-day:") for line in once.sources)
 
 
 def test_events_need_a_dyad(fresh):

@@ -9,6 +9,7 @@
 use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
 use crate::code::Code;
 use crate::date::Period;
+use crate::one_a_day::OneADay;
 use crate::profile::Compiled;
 use foldhash::HashMap;
 
@@ -130,6 +131,8 @@ pub struct Aggregator {
     last_day: i32,
     last_key: i32,
     external_totals: bool,
+    /// With one-a-day filtering (see [`crate::one_a_day`]): the keys seen.
+    one_a_day: Option<OneADay>,
 }
 
 /// One side of a [`Group`]: the resolved state (0: none) or the code as
@@ -206,6 +209,7 @@ impl Aggregator {
             last_day: i32::MIN,
             last_key: 0,
             external_totals: false,
+            one_a_day: None,
         };
         if let Some((x, y)) = a.spec.dyad.clone() {
             let kx = a.actor_key(&x);
@@ -302,9 +306,41 @@ impl Aggregator {
         }
     }
 
-    /// Adds a chunk's rows.
+    /// Keeps one row per day, directed actor pair and event code among the
+    /// rows [`Aggregator::add`] is given from now on.
+    pub fn one_a_day(&mut self) {
+        self.one_a_day = Some(OneADay::default());
+    }
+
+    /// Rows one-a-day filtering took out, when it is on.
+    pub fn one_a_day_removed(&self) -> Option<u64> {
+        self.one_a_day.as_ref().map(|f| f.removed)
+    }
+
+    /// Whether row `i` of `chunk` is counted by this series (root-only and
+    /// date filters); every other filter is the dyad routing.
+    pub fn counted(&self, chunk: &Chunk, i: usize) -> bool {
+        let day = chunk.day[i];
+        !(self.spec.root_only && chunk.is_root[i] != 1)
+            && !self.spec.from.is_some_and(|f| day < f)
+            && !self.spec.to.is_some_and(|t| day > t)
+    }
+
+    /// Adds a chunk's rows (the first copies only, with one-a-day on).
     pub fn add(&mut self, chunk: &Chunk) {
-        self.add_signed(chunk, 1);
+        let Some(mut filter) = self.one_a_day.take() else {
+            self.add_signed(chunk, 1);
+            return;
+        };
+        let keep = filter.first_copies(chunk, &|i| self.counted(chunk, i));
+        self.one_a_day = Some(filter);
+        if keep.iter().all(|k| *k) {
+            self.add_signed(chunk, 1);
+        } else {
+            let mut kept = chunk.clone();
+            kept.retain(&keep);
+            self.add_signed(&kept, 1);
+        }
     }
 
     /// Adds (`sign` 1) or takes away (`sign` -1) a chunk's rows. Taking
@@ -313,13 +349,10 @@ impl Aggregator {
     /// exactly that of adding only the first copies.
     pub fn add_signed(&mut self, chunk: &Chunk, sign: i64) {
         for i in 0..chunk.len() {
-            if self.spec.root_only && chunk.is_root[i] != 1 {
+            if !self.counted(chunk, i) {
                 continue;
             }
             let day = chunk.day[i];
-            if self.spec.from.is_some_and(|f| day < f) || self.spec.to.is_some_and(|t| day > t) {
-                continue;
-            }
             self.rows += 1;
             let w = self.weight(chunk, i) * sign;
             let p = self.period(day);

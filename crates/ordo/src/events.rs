@@ -50,6 +50,10 @@ pub struct EventsOptions {
     /// With --raw: how actor columns are coded (cameo, iso3, cow, gw, icews)
     pub codes: Option<String>,
     pub years: crate::Span,
+    /// Repeated reports: `none` (every stored row counts, as GDELT and ICEWS
+    /// publish them) or `one-a-day` (one row per day, directed actor pair
+    /// and event code, the Phoenix pipeline's rule at the dyad level)
+    pub dedupe: String,
 }
 
 fn day_of(year: i32, month: u32, day: u32) -> Option<i32> {
@@ -70,6 +74,14 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
         "raw" => Keys::Raw,
         k => bail!("--keys {k}: expected cow or raw"),
     };
+    let one_a_day = match args.dedupe.as_str() {
+        "none" => false,
+        "one-a-day" => true,
+        d => bail!("--dedupe {d}: expected none or one-a-day"),
+    };
+    if one_a_day && session.cluster().is_some() {
+        bail!("--dedupe one-a-day compares rows of one day, which a cluster's grouped partial sums no longer hold: drop --cluster for this query");
+    }
     let family = Family::parse(&args.source)?;
     let setup = session.event_setup(family, args.codes.as_deref())?;
     let (dyad, label) = dyad(session, args, keys)?;
@@ -94,6 +106,9 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
         .map(|p| Compiled::new(p, &setup.cameo.codes))
         .collect();
     let mut agg = Aggregator::new(spec.clone(), compiled.clone());
+    if one_a_day && args.raw.is_empty() {
+        agg.one_a_day();
+    }
     let mut prov = Provenance::default().with(format!(
         "{label}; by {}; {}{}weight {}",
         args.by,
@@ -115,7 +130,12 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
     if args.raw.is_empty() {
         read_store(session, &mut agg, &dyad, keys, &mut prov)?;
     } else {
-        read_raw(&setup, args, &spec, &compiled, &mut agg, &mut prov)?;
+        read_raw(
+            &setup, args, &spec, &compiled, &mut agg, &mut prov, one_a_day,
+        )?;
+    }
+    if let Some(n) = agg.one_a_day_removed() {
+        prov = prov.with(one_a_day_line(n, args.raw.is_empty()));
     }
     for p in &profiles {
         prov = prov.with(format!(
@@ -271,6 +291,20 @@ fn read_cluster(
     ))
 }
 
+/// The source line saying what one-a-day filtering removed.
+fn one_a_day_line(removed: u64, store: bool) -> String {
+    format!(
+        "--dedupe one-a-day: {removed} of the rows read removed as repeats of a row with the same day, actor 1 code, actor 2 code and event code (first copy kept, in {}){}",
+        if store { "store order" } else { "file order" },
+        if store {
+            "; volume totals of a one-dyad query come from the store's totals files and count every stored row"
+        } else {
+            ""
+        }
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
 fn read_raw(
     setup: &EventSetup,
     args: &EventsOptions,
@@ -278,6 +312,7 @@ fn read_raw(
     compiled: &[Compiled],
     agg: &mut Aggregator,
     prov: &mut Provenance,
+    one_a_day: bool,
 ) -> anyhow::Result<()> {
     let files = ordo_events::open::expand(&args.raw)?;
     let n = threads();
@@ -316,6 +351,9 @@ fn read_raw(
         prefilter: prefilter.as_ref(),
     };
     let mut seen = ordo_events::idset::IdSet::default();
+    // one-a-day over raw files: the workers count every row, this ordered
+    // pass takes repeats away again (first copy in file order wins)
+    let mut repeats = one_a_day.then(ordo_events::one_a_day::OneADay::default);
     let mut p = std::mem::take(prov);
     for f in &files {
         let mut duplicates = 0u64;
@@ -328,6 +366,12 @@ fn read_raw(
                 })
                 .collect();
             let dropped = dup.iter().filter(|d| **d).count() as u64;
+            if let Some(f) = repeats.as_mut() {
+                let first = f.first_copies(&chunk, &|i| !dup[i] && agg.counted(&chunk, i));
+                let mut repeat = chunk.clone();
+                repeat.retain(&first.iter().map(|k| !k).collect::<Vec<bool>>());
+                agg.add_signed(&repeat, -1);
+            }
             if dropped > 0 {
                 duplicates += dropped;
                 chunk.retain(&dup);
@@ -348,6 +392,9 @@ fn read_raw(
     }
     for w in workers {
         agg.merge(w.into_inner().unwrap_or_else(|e| e.into_inner()));
+    }
+    if let Some(f) = repeats {
+        p = p.with(one_a_day_line(f.removed, false));
     }
     *prov = p;
     Ok(())
@@ -423,6 +470,7 @@ impl Default for EventsOptions {
             quick: false,
             codes: None,
             years: crate::Span::ALL,
+            dedupe: "none".into(),
         }
     }
 }

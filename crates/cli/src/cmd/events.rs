@@ -74,6 +74,12 @@ pub struct EventsArgs {
     codes: Option<String>,
     #[command(flatten)]
     years: crate::years::Years,
+    /// Repeated reports: none (every stored row counts, as GDELT and ICEWS
+    /// publish them) or one-a-day (one row per day, directed actor pair and
+    /// event code: the Phoenix pipeline's rule, at the dyad level); the
+    /// rows removed are counted under the table
+    #[arg(long, default_value = "none", value_parser = ["none", "one-a-day"])]
+    dedupe: String,
 }
 
 impl From<EventsArgs> for EventsOptions {
@@ -95,6 +101,7 @@ impl From<EventsArgs> for EventsOptions {
             quick: a.quick,
             codes: a.codes,
             years: a.years.into(),
+            dedupe: a.dedupe,
         }
     }
 }
