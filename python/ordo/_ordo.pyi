@@ -243,6 +243,7 @@ class Session:
         codes: Optional[str] = None,
         years: _Years = None,
         dedupe: str = "none",
+        sources: Optional[_Strings] = None,
     ) -> Table: ...
     def ingest(
         self,
@@ -251,7 +252,11 @@ class Session:
         source: str = "gdelt",
         map: Optional[_Strings] = None,
         codes: Optional[str] = None,
+        replace: bool = False,
+        supersedes: Optional[_Strings] = None,
     ) -> Table: ...
+    def store_files(self, *, active: bool = False) -> Table: ...
+    def store_retire(self, files: _Strings) -> Table: ...
     def sql(
         self, query: str, *, attach: Optional[Sequence[Tuple[str, str]]] = None
     ) -> Table: ...

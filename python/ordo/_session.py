@@ -864,6 +864,7 @@ class Session:
         codes: Optional[str] = None,
         years: Years = None,
         dedupe: str = "none",
+        sources: Union[None, str, Sequence[str]] = None,
     ) -> Table:
         """Event series of a dyad (or, with ``all_dyads``, of every dyad) per
         ``by`` period (``"month"``, ``"quarter"``, ``"year"``), from the
@@ -875,7 +876,9 @@ class Session:
         scoring (``gdelt``, ``icews``, ``phoenix``, ``plover``, ``source``);
         ``sensitivity`` recomputes under every profile. ``dedupe``
         ``"one-a-day"`` keeps one row per day, directed actor pair and event
-        code (the rows removed are counted in ``.sources``).
+        code (the rows removed are counted in ``.sources``). ``sources``
+        (e.g. ``["gdelt", "polecat"]``) gives one dyad's series per source
+        side by side and one harmonised series over them.
 
         Same as ``ordo events A B [--by] [--dedupe] ...``.
 
@@ -903,6 +906,7 @@ class Session:
                 codes=codes,
                 years=years,
                 dedupe=dedupe,
+                sources=sources,
             )
         )
 
@@ -913,23 +917,71 @@ class Session:
         source: str = "gdelt",
         map: Union[None, str, Sequence[str]] = None,
         codes: Optional[str] = None,
+        replace: bool = False,
+        supersedes: Union[None, str, Sequence[str]] = None,
     ) -> Table:
-        """Reads event files (``source`` ``"gdelt"``, ``"icews"`` or ``"csv"``;
-        plain, .gz or .zip files, directories or glob patterns) into the
-        store, once: one row per file with the rows ``read``, ``stored``,
-        ``duplicates`` and ``quarantined``. Re-ingesting a file changes
-        nothing. For CSV files, ``map`` gives ``"FIELD=COLUMN"`` mappings and
+        """Reads event files (``source`` ``"gdelt"``, ``"icews"``,
+        ``"polecat"``, ``"phoenix"`` or ``"csv"``; plain, .gz or .zip files,
+        directories or glob patterns) into the store, once: one row per file
+        with the rows ``read``, ``stored``, ``duplicates`` and
+        ``quarantined``, and ``repaired`` (stored rows a documented erratum
+        repair changed; per rule in ``.sources``). Re-ingesting a file
+        changes nothing. For CSV files, ``map`` gives ``"FIELD=COLUMN"`` mappings and
         ``codes`` how the actor columns are coded (cameo, iso3, cow, gw,
         icews).
 
-        Same as ``ordo ingest SOURCE PATH...``.
+        With ``replace``, the stored files the new ones supersede (one of the
+        same name; for ICEWS, the weekly, daily and monthly files of an
+        annual file's year and its older annual releases) are taken out in
+        the same commit, so a re-release's rows replace the old ones;
+        ``supersedes`` names the stored files to replace instead (implies
+        ``replace``). The table then adds ``replaces`` and ``rows_removed``.
+
+        Same as ``ordo ingest SOURCE PATH... [--replace] [--supersedes FILE]``.
 
         Examples
         --------
         >>> s.ingest("gdelt_v1_georgia_2011_2013/aug2011.csv.gz")      # doctest: +SKIP
         >>> s.ingest("my.csv", source="csv", map=["id=eid", "date=day"], codes="iso3")  # doctest: +SKIP
+        >>> s.ingest("events.2018.20190101.tab", source="icews", replace=True)  # doctest: +SKIP
         """
-        return Table(self._s.ingest(paths, source=source, map=map, codes=codes))
+        return Table(
+            self._s.ingest(
+                paths,
+                source=source,
+                map=map,
+                codes=codes,
+                replace=replace,
+                supersedes=supersedes,
+            )
+        )
+
+    def store_files(self, *, active: bool = False) -> Table:
+        """The event files ingested into the store, one row per file and
+        ingest run: ``file``, ``family``, ``segment``, ``committed``,
+        ``sha256``, ``bytes``, ``read``, ``stored``, ``duplicates``,
+        ``quarantined``, ``repaired``, ``status`` (``active``, ``retired``
+        or ``replaced by FILE``) and ``revised`` (when it was retired or
+        replaced). ``active`` leaves out the retired and replaced files.
+
+        Same as ``ordo store files [--active]``.
+        """
+        return Table(self._s.store_files(active=active))
+
+    def store_retire(self, files: Union[str, Sequence[str]]) -> Table:
+        """Takes event files out of the store, in one atomic commit: every
+        stored row that came from each file (its path as
+        :meth:`store_files` lists it, or its file name when a single
+        ingested file has it); one row per file with ``rows_removed``. An
+        unknown, ambiguous or already retired file raises ``OrdoError``.
+
+        Same as ``ordo store retire FILE...``.
+
+        Examples
+        --------
+        >>> s.store_retire("aug2011.csv.gz")  # doctest: +SKIP
+        """
+        return Table(self._s.store_retire(files))
 
     # -- SQL and the data ----------------------------------------------------------
 

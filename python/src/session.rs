@@ -536,7 +536,7 @@ impl Session {
     #[pyo3(signature = (a=None, b=None, *, by="month", all_dyads=false, directed=false,
                         root_only=false, weight="none", profile="gdelt", sensitivity=false,
                         keys="cow", raw=None, source="gdelt", map=None, quick=false,
-                        codes=None, years=None, dedupe="none"))]
+                        codes=None, years=None, dedupe="none", sources=None))]
     #[allow(clippy::too_many_arguments)]
     fn events(
         &self,
@@ -558,6 +558,7 @@ impl Session {
         codes: Option<String>,
         years: Option<Years>,
         dedupe: &str,
+        sources: Option<Strings>,
     ) -> PyResult<ArrowTable> {
         let o = EventsOptions {
             a: a.map(|s| s.0),
@@ -577,11 +578,14 @@ impl Session {
             codes,
             years: span(years),
             dedupe: dedupe.to_string(),
+            sources: sources.unwrap_or_default().0,
         };
         self.run(py, move |s| s.events(&o))
     }
 
-    #[pyo3(signature = (paths, *, source="gdelt", map=None, codes=None))]
+    #[pyo3(signature = (paths, *, source="gdelt", map=None, codes=None, replace=false,
+                        supersedes=None))]
+    #[allow(clippy::too_many_arguments)]
     fn ingest(
         &self,
         py: Python<'_>,
@@ -589,14 +593,29 @@ impl Session {
         source: &str,
         map: Option<Strings>,
         codes: Option<String>,
+        replace: bool,
+        supersedes: Option<Strings>,
     ) -> PyResult<ArrowTable> {
         let o = IngestOptions {
             source: source.to_string(),
             paths: paths.0,
             map: map.unwrap_or_default().0,
             codes,
+            replace,
+            supersedes: supersedes.unwrap_or_default().0,
         };
         self.run(py, move |s| s.ingest(&o))
+    }
+
+    #[pyo3(signature = (*, active=false))]
+    fn store_files(&self, py: Python<'_>, active: bool) -> PyResult<ArrowTable> {
+        let o = ordo::store_files::StoreFilesOptions { active };
+        self.run(py, move |s| s.store_files(&o))
+    }
+
+    fn store_retire(&self, py: Python<'_>, files: Strings) -> PyResult<ArrowTable> {
+        let o = ordo::store_files::StoreRetireOptions { files: files.0 };
+        self.run(py, move |s| s.store_retire(&o))
     }
 
     // -- SQL and the data ----------------------------------------------------

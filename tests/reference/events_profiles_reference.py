@@ -39,8 +39,8 @@ def main():
     seen, rows = set(), []
     for _, _, _, _, frows in ref.read_georgia():
         for r in frows:
-            if r["id"] not in seen:
-                seen.add(r["id"])
+            if (r["id"], r["date"]) not in seen:
+                seen.add((r["id"], r["date"]))
                 rows.append(r)
     both = [r for r in rows if r["a1"] and r["a2"]]
     for title, sel in [("GEO-RUS, both directions", [r for r in rows if {r["a1"], r["a2"]} == {"GEO", "RUS"}]),

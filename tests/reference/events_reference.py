@@ -21,7 +21,9 @@ Inputs (read-only, under /work/shared/data):
 Definitions:
 - lines = number of b"\\n" bytes (wc -l); data rows = lines - 1 if header.
 - De-duplication: Georgia files in sorted filename order; a row whose
-  GLOBALEVENTID was already seen is a duplicate and dropped (first wins).
+  GLOBALEVENTID was already seen with the same SQLDATE is a duplicate and
+  dropped (first wins). GDELT's back-files reuse a few ids for other events
+  on other dates: those are kept, and listed in part 2.
 - Quad rule on root r = int(EventRootCode[:2]): 1-5 -> 1 verbal coop,
   6-9 -> 2 material coop, 10-14 -> 3 verbal conflict, 15-20 -> 4 material
   conflict. In the series the root is EventCode[:2].
@@ -198,22 +200,28 @@ def main():
     print("\nGeorgia rows with header+1 fields start with an R row name (dropped before lookup by name).")
 
     print("\n## 2. De-duplication of the Georgia files (sorted filename order)")
-    seen, geo, dups = {}, [], []
+    seen, by_id, geo, dups, reused = set(), {}, [], [], []
+    desc = lambda e: f'{e["date"]} {e["a1"] or "-"}>{e["a2"] or "-"} {e["code"]}'
     for name, _, _, _, rows in files:
         for r in rows:
-            if r["id"] in seen:
-                f0 = seen[r["id"]]
-                desc = lambda e: f'{e["date"]} {e["a1"] or "-"}>{e["a2"] or "-"} {e["code"]}'
-                dups.append([r["id"], f0["src"], desc(f0), name, desc(r)])
+            key = (r["id"], r["date"])
+            if key in seen:
+                dups.append([r["id"], by_id[r["id"]]["src"], name, desc(r)])
+                continue
+            if r["id"] in by_id:
+                f0 = by_id[r["id"]]
+                reused.append([r["id"], f0["src"], desc(f0), name, desc(r)])
             else:
-                seen[r["id"]] = r
-                geo.append(r)
-    table("duplicate GLOBALEVENTIDs", ["GLOBALEVENTID", "first file (kept)", "kept: SQLDATE A1>A2 EventCode",
-                                       "duplicate file (dropped)", "dropped: SQLDATE A1>A2 EventCode"], dups)
-    print("\nNote: the 'duplicates' are different events that share a GLOBALEVENTID (dates, actors and codes"
-          "\ndiffer); none is an ITA-RUS or GEO-RUS event, so dropping them changes only month_total.")
+                by_id[r["id"]] = r
+            seen.add(key)
+            geo.append(r)
+    table("GLOBALEVENTIDs reused with another date (both kept)", ["GLOBALEVENTID", "first file", "first: SQLDATE A1>A2 EventCode",
+                                                              "later file", "later: SQLDATE A1>A2 EventCode"], reused)
+    print("\nNote: these are different events that share a GLOBALEVENTID (dates, actors and codes"
+          "\ndiffer), so both are kept; duplicates are the same id and date.")
     table("summary", ["measure", "value"], [["rows", sum(len(f[4]) for f in files)],
-                                            ["duplicates", len(dups)], ["unique rows", len(geo)],
+                                            ["duplicates", len(dups)], ["ids reused with another date", len(reused)],
+                                            ["unique rows", len(geo)],
                                             ["raw TSV distinct GLOBALEVENTIDs", len({r['id'] for r in raw})]])
 
     print("\n## 3. QuadClass and Goldstein consistency")

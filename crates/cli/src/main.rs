@@ -78,6 +78,9 @@ enum Command {
     Periods(cmd::periods::PeriodsArgs),
     /// Event files (GDELT, ICEWS, CSV) into the store, every row accounted for.
     Ingest(cmd::ingest::IngestArgs),
+    /// The event store's files: list what is ingested, retire a file.
+    #[command(subcommand)]
+    Store(cmd::store::StoreCommand),
     /// Event series by month, quarter or year for a dyad or all dyads.
     Events(cmd::events::EventsArgs),
     /// The curated chronology of a dyad's relations (Italy–Russia shipped).
@@ -121,6 +124,7 @@ fn dispatch(ctx: &context::Context, command: Command) -> anyhow::Result<()> {
         Command::Instability(a) => cmd::instability::run(ctx, a),
         Command::Periods(a) => cmd::periods::run(ctx, a),
         Command::Ingest(a) => cmd::ingest::run(ctx, a),
+        Command::Store(c) => cmd::store::run(ctx, c),
         Command::Events(a) => cmd::events::run(ctx, a),
         Command::Chronology(a) => cmd::chronology::run(ctx, a),
         Command::Table1(a) => cmd::table1::run(ctx, a),

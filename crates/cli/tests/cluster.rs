@@ -356,9 +356,10 @@ fn a_cluster_of_two_executors_gives_the_embedded_answers_and_fails_cleanly() {
     let counts: Vec<Vec<String>> = here
         .lines()
         .skip(1)
-        .map(|l| l.rsplit(',').take(4).map(String::from).collect())
+        .map(|l| l.rsplit(',').skip(1).take(4).map(String::from).collect())
         .collect();
-    // (quarantined, duplicates, stored, read), per file.
+    // (quarantined, duplicates, stored, read), per file (before the last
+    // column, `repaired`).
     assert_eq!(counts[0], ["0", "0", "250000", "250000"]);
     assert_eq!(counts[3], ["3", "0", "250000", "250003"]);
     assert_eq!(counts[4], ["0", "250000", "0", "250000"]);

@@ -192,11 +192,8 @@ pub fn from_batch(batch: &RecordBatch) -> Result<Chunk, EventsError> {
     let articles: &Int32Array = col(batch, "articles")?;
     let opt = |a: &Int32Array, i: usize| if a.is_null(i) { None } else { Some(a.value(i)) };
     for i in 0..n {
-        c.family.push(match source.value(i) {
-            "gdelt" => 0,
-            "icews" => 1,
-            _ => 2,
-        });
+        c.family
+            .push(Family::parse(source.value(i)).map_or(Family::Csv as u8, |f| f as u8));
         c.id.push(id.value(i));
         c.day.push(day.value(i));
         let x = if a1c.is_null(i) {

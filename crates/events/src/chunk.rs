@@ -45,6 +45,11 @@ pub struct Chunk {
     pub text: Vec<u8>,
     /// Codes longer than 7 ASCII bytes (ICEWS country names), by index.
     pub long_codes: Vec<String>,
+    /// The documented repairs each row needed, as a bitmask of
+    /// [`crate::parse::Rule::bit`]s; empty while no row of the chunk needed
+    /// one, then one mask per row. Not stored in Parquet: the ingest counts
+    /// them per file and rule. [`Chunk::push_from`] does not copy them.
+    pub repairs: Vec<u8>,
 }
 
 impl Chunk {
@@ -75,6 +80,11 @@ impl Chunk {
         }
         self.long_codes.push(text);
         Code::long(self.long_codes.len() - 1)
+    }
+
+    /// The repairs row `i` needed (0: none).
+    pub fn repairs_of(&self, i: usize) -> u8 {
+        self.repairs.get(i).copied().unwrap_or(0)
     }
 
     pub fn url_str(&self, i: usize) -> Option<&str> {
@@ -108,6 +118,9 @@ impl Chunk {
         filter(&mut self.line, keep);
         if !self.file.is_empty() {
             filter(&mut self.file, keep);
+        }
+        if !self.repairs.is_empty() {
+            filter(&mut self.repairs, keep);
         }
     }
 

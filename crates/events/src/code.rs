@@ -1,8 +1,13 @@
-//! Short text codes (CAMEO country and event codes) packed into a `u64`.
+//! Short text codes (CAMEO country and event codes, PLOVER event types)
+//! packed into a `u64`.
 //!
 //! Hand-written because the hot loop of event aggregation keys hash maps by
 //! actor codes millions of times per second: a packed integer hashes and
 //! compares in one instruction where a `String` would allocate per row.
+//! Codes of up to 7 ASCII bytes are packed byte by byte; upper-case words of
+//! 8 to 11 letters (the PLOVER types `COOPERATE`, `THREATEN`, `SANCTION`,
+//! `MOBILIZE`) five bits a letter, so every event type of every source is a
+//! global code rather than an entry of one chunk's table.
 
 use std::fmt;
 
@@ -12,13 +17,31 @@ use std::fmt;
 pub struct Code(pub u64);
 
 const LONG: u64 = 1 << 63;
+/// Low byte of a letter-packed code: this flag and the length.
+const ALPHA: u64 = 0x80;
+
+/// Upper-case words of 8..=11 letters, five bits a letter above the low byte.
+fn pack_alpha(bytes: &[u8]) -> Option<Code> {
+    if !(8..=11).contains(&bytes.len()) || !bytes.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let mut v = ALPHA | bytes.len() as u64;
+    for (i, b) in bytes.iter().enumerate() {
+        v |= u64::from(b - b'A' + 1) << (8 + 5 * i);
+    }
+    Some(Code(v))
+}
 
 impl Code {
     pub const NONE: Code = Code(0);
 
-    /// Packs `bytes` when they are 1..=7 ASCII bytes; `Some(NONE)` for empty.
+    /// Packs `bytes` when they are 1..=7 ASCII bytes or an upper-case word
+    /// of 8..=11 letters; `Some(NONE)` for empty.
     pub fn pack(bytes: &[u8]) -> Option<Code> {
-        if bytes.len() > 7 || !bytes.is_ascii() {
+        if bytes.len() > 7 {
+            return pack_alpha(bytes);
+        }
+        if !bytes.is_ascii() {
             return None;
         }
         let mut v = bytes.len() as u64;
@@ -41,12 +64,20 @@ impl Code {
     }
 
     /// The packed bytes (empty for long codes).
-    pub fn bytes(self) -> ([u8; 7], usize) {
-        let mut out = [0u8; 7];
+    pub fn bytes(self) -> ([u8; 11], usize) {
+        let mut out = [0u8; 11];
         if self.long_index().is_some() {
             return (out, 0);
         }
-        let len = (self.0 & 0xff) as usize;
+        let low = self.0 & 0xff;
+        if low & ALPHA != 0 {
+            let len = (low & 0x0f) as usize;
+            for (i, b) in out.iter_mut().enumerate().take(len) {
+                *b = b'A' - 1 + ((self.0 >> (8 + 5 * i)) & 0x1f) as u8;
+            }
+            return (out, len);
+        }
+        let len = low as usize;
         for (i, b) in out.iter_mut().enumerate().take(len) {
             *b = (self.0 >> (8 * (i + 1))) as u8;
         }
@@ -74,5 +105,28 @@ mod tests {
         assert!(Code::pack(b"Russian Federation").is_none());
         assert_eq!(Code::long(3).long_index(), Some(3));
         assert_eq!(Code::pack(b"ITA").unwrap().long_index(), None);
+    }
+
+    #[test]
+    fn plover_types_pack_as_global_codes() {
+        for t in [
+            "COOPERATE",
+            "THREATEN",
+            "SANCTION",
+            "MOBILIZE",
+            "ASSAULT",
+            "AID",
+        ] {
+            let c = Code::pack(t.as_bytes()).unwrap();
+            assert_eq!(c.to_string(), t);
+            assert_eq!(c.long_index(), None);
+        }
+        // distinct from every byte-packed code, and from each other
+        assert_ne!(Code::pack(b"COOPERATE"), Code::pack(b"COOPERAT"));
+        assert_ne!(Code::pack(b"MOBILIZE"), Code::pack(b"MOBILIZ"));
+        // longer, lower-case or non-letter words stay out
+        assert!(Code::pack(b"ABCDEFGHIJKL").is_none());
+        assert!(Code::pack(b"Cooperate").is_none());
+        assert!(Code::pack(b"COOPERATE1").is_none());
     }
 }

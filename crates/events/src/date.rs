@@ -1,5 +1,8 @@
 //! Event dates: `yyyymmdd` (GDELT `SQLDATE`) or `yyyy-mm-dd` (ICEWS), as
-//! day numbers since 1970-01-01, and the periods series are grouped by.
+//! day numbers since 1970-01-01, and the periods series are grouped by;
+//! plus what the documented date errata need: `m/d/yyyy` (the 2017 ICEWS
+//! re-release) decided per file, and whole-year shifts (GDELT's 1920 for
+//! 2020).
 
 use chrono::NaiveDate;
 
@@ -33,6 +36,129 @@ pub fn parse_day(b: &[u8]) -> Option<i32> {
         return None;
     }
     Some(days_from_civil(y as i32, m, d))
+}
+
+/// A day from year, month and day; `None` for an impossible date.
+pub fn day_from_ymd(y: i32, m: u32, d: u32) -> Option<i32> {
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(days_from_civil(y, m, d))
+}
+
+/// Year, month and day of a day number.
+pub fn ymd_of_day(day: i32) -> (i32, u32, u32) {
+    let (y, m) = civil_from_days(day);
+    let first = days_from_civil(y, m, 1);
+    (y, m, (day - first) as u32 + 1)
+}
+
+/// The same month and day `years` later; `None` when that day does not
+/// exist (29 February into a common year).
+pub fn add_years(day: i32, years: i32) -> Option<i32> {
+    let (y, m, d) = ymd_of_day(day);
+    day_from_ymd(y.checked_add(years)?, m, d)
+}
+
+/// 1979-01-01: GDELT's first day ("no other row in 1979 to 2026 is dated
+/// before 1979", GdeltForge `docs/data-cleaning.md`, `date_1920`).
+pub const GDELT_FIRST_DAY: i32 = 3_287;
+
+/// The two numbers before the year of an `m/d/yyyy`-shaped date
+/// (`1/13/2017` → (1, 13, 2017)), whichever order they are in; `None` for
+/// anything else.
+pub fn slash_parts(b: &[u8]) -> Option<(u32, u32, i32)> {
+    if b.len() > 10 || !b.contains(&b'/') {
+        return None;
+    }
+    let mut parts = b.split(|c| *c == b'/');
+    let (p, q, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || !(1..=2).contains(&p.len())
+        || !(1..=2).contains(&q.len())
+        || y.len() != 4
+    {
+        return None;
+    }
+    Some((digits(p)?, digits(q)?, digits(y)? as i32))
+}
+
+/// How a file's `m/d/yyyy` dates are read, decided from all of them before
+/// any is stored (the icews package reads the 2017 re-release with
+/// `%m/%d/%Y`, andybega/icews issue #57; a file is read month-first only
+/// when one of its dates proves it and none contradicts it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum SlashDates {
+    /// Not examined: slash dates are bad dates (every family but ICEWS).
+    #[default]
+    NotRead,
+    /// Month-first, proved by a second number above 12 at `line`.
+    MonthFirst { line: u64, value: String },
+    /// No date has a number above 12: month or day first is unknown.
+    Unproved,
+    /// Dates prove both orders (month-first at one line, day-first at
+    /// another): the file is mixed.
+    Mixed {
+        month_first: (u64, String),
+        day_first: (u64, String),
+    },
+}
+
+impl SlashDates {
+    /// The day of a slash date under this file's decision, or why not.
+    pub fn read(&self, b: &[u8]) -> Result<i32, String> {
+        let Some((m, d, y)) = slash_parts(b) else {
+            return Err("not a date".into());
+        };
+        // `1/1/2017` is the same day in either order.
+        if m == d && !matches!(self, SlashDates::NotRead) {
+            return day_from_ymd(y, m, d).ok_or_else(|| "not a real day".into());
+        }
+        match self {
+            SlashDates::MonthFirst { .. } => {
+                day_from_ymd(y, m, d).ok_or_else(|| "not a real day, read month-first".into())
+            }
+            SlashDates::NotRead => Err("m/d/yyyy dates are read only in ICEWS files".into()),
+            SlashDates::Unproved => Err("no date of this file has a number above 12, so month-first (m/d/yyyy) is not proved; not repaired".into()),
+            SlashDates::Mixed { month_first, day_first } => Err(format!(
+                "the file mixes month-first (line {}: `{}`) and day-first (line {}: `{}`) dates; not repaired",
+                month_first.0, month_first.1, day_first.0, day_first.1
+            )),
+        }
+    }
+}
+
+/// What a file's slash dates show, gathered row by row.
+#[derive(Debug, Clone, Default)]
+pub struct SlashEvidence {
+    month_first: Option<(u64, String)>,
+    day_first: Option<(u64, String)>,
+}
+
+impl SlashEvidence {
+    /// Takes the date field of the row at `line`.
+    pub fn add(&mut self, line: u64, b: &[u8]) {
+        let Some((p, q, _)) = slash_parts(b) else {
+            return;
+        };
+        let shown = || (line, String::from_utf8_lossy(b).into_owned());
+        if p <= 12 && q > 12 && self.month_first.is_none() {
+            self.month_first = Some(shown());
+        } else if p > 12 && q <= 12 && self.day_first.is_none() {
+            self.day_first = Some(shown());
+        }
+    }
+
+    pub fn decide(self) -> SlashDates {
+        match (self.month_first, self.day_first) {
+            (Some((line, value)), None) => SlashDates::MonthFirst { line, value },
+            (Some(month_first), Some(day_first)) => SlashDates::Mixed {
+                month_first,
+                day_first,
+            },
+            (None, _) => SlashDates::Unproved,
+        }
+    }
 }
 
 fn is_leap(y: i32) -> bool {
@@ -154,5 +280,61 @@ mod tests {
         let d = parse_day(b"20130415").unwrap();
         assert_eq!(Period::Month.key(d), 201304);
         assert_eq!(Period::Quarter.label(Period::Quarter.key(d)), "2013-Q2");
+    }
+
+    #[test]
+    fn year_shifts_and_ymd_round_trip() {
+        let d = parse_day(b"19200229").unwrap();
+        assert_eq!(add_years(d, 100), parse_day(b"20200229"));
+        assert_eq!(
+            add_years(parse_day(b"19190228").unwrap(), 100),
+            parse_day(b"20190228")
+        );
+        assert_eq!(add_years(parse_day(b"20200229").unwrap(), 1), None);
+        assert_eq!(ymd_of_day(parse_day(b"19201231").unwrap()), (1920, 12, 31));
+        assert_eq!(GDELT_FIRST_DAY, parse_day(b"19790101").unwrap());
+    }
+
+    #[test]
+    fn slash_dates_are_read_only_when_the_file_proves_the_order() {
+        assert_eq!(slash_parts(b"1/13/2017"), Some((1, 13, 2017)));
+        assert_eq!(slash_parts(b"12/31/2017"), Some((12, 31, 2017)));
+        for bad in [
+            &b"1/1/17"[..],
+            b"2017-01-01",
+            b"/1/2017",
+            b"1//2017",
+            b"111/1/2017",
+            b"1/1/2017/",
+            b"a/1/2017",
+            b"",
+        ] {
+            assert_eq!(slash_parts(bad), None, "{bad:?}");
+        }
+        let mut e = SlashEvidence::default();
+        e.add(2, b"1/1/2017");
+        let unproved = e.clone().decide();
+        assert_eq!(unproved, SlashDates::Unproved);
+        assert!(unproved.read(b"1/2/2017").is_err());
+        assert_eq!(
+            unproved.read(b"3/3/2017"),
+            Ok(parse_day(b"2017-03-03").unwrap())
+        );
+        e.add(9, b"1/13/2017");
+        let mf = e.clone().decide();
+        assert_eq!(mf.read(b"1/2/2017"), Ok(parse_day(b"2017-01-02").unwrap()));
+        assert_eq!(
+            mf.read(b"12/31/2017"),
+            Ok(parse_day(b"2017-12-31").unwrap())
+        );
+        assert!(mf.read(b"2/30/2017").is_err());
+        e.add(11, b"13/1/2017");
+        let mixed = e.decide();
+        let why = mixed.read(b"1/2/2017").unwrap_err();
+        assert!(
+            why.contains("line 9: `1/13/2017`") && why.contains("line 11: `13/1/2017`"),
+            "{why}"
+        );
+        assert!(SlashDates::NotRead.read(b"1/2/2017").is_err());
     }
 }

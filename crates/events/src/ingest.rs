@@ -1,16 +1,20 @@
 //! `ordo ingest`: event files into the store, every row accounted for.
 //!
 //! Each input row is stored, dropped as a duplicate of an event already in
-//! the store or earlier in the run (GDELT by `GLOBALEVENTID`, ICEWS and CSV
-//! by event id and date), or quarantined with file, line and reason; the
-//! per-file counts add up. The run is one segment committed by the manifest
-//! (see [`crate::store`]).
+//! the store or earlier in the run (same event id and date, for every
+//! source: GDELT back-files and ICEWS both reuse ids on other dates), or
+//! quarantined with file, line and reason; the per-file counts add up.
+//! Stored rows a documented repair changed are counted per file and rule
+//! (`repaired`, and a note per rule). The run is one segment committed by
+//! the manifest (see [`crate::store`]).
 
 use crate::arrow::{dyad_key, to_batch};
 use crate::chunk::{Chunk, NO_COUNT};
 use crate::date::Period;
-use crate::idset::IdSet;
+use crate::idset::{IdSet, Seen};
 use crate::layout::Family;
+use crate::parse::Rule;
+use crate::revise::{self, Revised, Supersede};
 use crate::scan::{scan_file, FileScan, Quarantined, ScanOptions};
 use crate::store::{EventStore, FileRecord, Manifest, Segment};
 use crate::EventsError;
@@ -27,7 +31,7 @@ use std::sync::Arc;
 
 /// Rows per row group: small enough that row-group statistics on the
 /// sorted `dyad` column skip most of a file for a one-dyad query.
-const ROW_GROUP: usize = 16_384;
+pub(crate) const ROW_GROUP: usize = 16_384;
 /// Rows buffered per year before a sorted flush.
 const FLUSH_ROWS: usize = 1 << 20;
 /// Rows buffered over all years before the largest buffer is flushed.
@@ -42,12 +46,16 @@ pub struct IngestReport {
     /// Where quarantined rows were written.
     pub quarantine: Option<PathBuf>,
     pub notes: Vec<String>,
+    /// Files whose rows this run replaced (`--replace`), with the rows
+    /// removed.
+    pub replaced: Vec<crate::store::Revision>,
 }
 
-struct Lock(PathBuf);
+/// The writer's lock on an event store: one ingest or revision at a time.
+pub(crate) struct Lock(PathBuf);
 
 impl Lock {
-    fn take(root: &Path) -> Result<Lock, EventsError> {
+    pub(crate) fn take(root: &Path) -> Result<Lock, EventsError> {
         let path = root.join(".lock");
         for _ in 0..2 {
             match std::fs::OpenOptions::new()
@@ -191,29 +199,13 @@ impl Writer {
             .or_insert((i64::MAX, i64::MIN));
         r.0 = r.0.min(chunk.id[i]);
         r.1 = r.1.max(chunk.id[i]);
-        let w = |v: i32| if v == NO_COUNT { 0 } else { i64::from(v) };
-        let add = [
-            1,
-            w(chunk.mentions[i]),
-            w(chunk.sources[i]),
-            w(chunk.articles[i]),
-        ];
-        let (a1, a2) = (chunk.actor1[i], chunk.actor2[i]);
-        // Each row counts once in the all-rows total (actor 0) and once for
-        // each distinct state it involves.
-        let mut actors = [Some(0), (a1 != 0).then_some(a1), None];
-        if a2 != 0 && a2 != a1 {
-            actors[2] = Some(a2);
-        }
-        for actor in actors.into_iter().flatten() {
-            let t = self
-                .totals
-                .entry((chunk.day[i], actor, chunk.is_root[i]))
-                .or_insert([0; 4]);
-            for k in 0..4 {
-                t[k] += add[k];
-            }
-        }
+        add_to_totals(
+            &mut self.totals,
+            chunk.day[i],
+            (chunk.actor1[i], chunk.actor2[i]),
+            chunk.is_root[i],
+            [chunk.mentions[i], chunk.sources[i], chunk.articles[i]],
+        );
         if buf.len() >= FLUSH_ROWS {
             self.flush(year)?;
         } else if self.buffered >= MAX_BUFFERED {
@@ -301,7 +293,34 @@ struct Written {
     totals: Totals,
 }
 
-type Totals = HashMap<(i32, u16, u8), [i64; 4]>;
+pub(crate) type Totals = HashMap<(i32, u16, u8), [i64; 4]>;
+
+/// Adds one event (its day, two COW states with 0 for none, root flag,
+/// and mentions, sources, articles with [`NO_COUNT`] for missing) to the
+/// totals. Shared with [`crate::revise`], which recomputes a rewritten
+/// segment's totals from the rows it keeps.
+pub(crate) fn add_to_totals(
+    totals: &mut Totals,
+    day: i32,
+    (a1, a2): (u16, u16),
+    is_root: u8,
+    counts: [i32; 3],
+) {
+    let w = |v: i32| if v == NO_COUNT { 0 } else { i64::from(v) };
+    let add = [1, w(counts[0]), w(counts[1]), w(counts[2])];
+    // Each row counts once in the all-rows total (actor 0) and once for
+    // each distinct state it involves.
+    let mut actors = [Some(0), (a1 != 0).then_some(a1), None];
+    if a2 != 0 && a2 != a1 {
+        actors[2] = Some(a2);
+    }
+    for actor in actors.into_iter().flatten() {
+        let t = totals.entry((day, actor, is_root)).or_insert([0; 4]);
+        for k in 0..4 {
+            t[k] += add[k];
+        }
+    }
+}
 
 /// The schema of `totals.parquet`: events (and mentions, sources,
 /// articles) per day, per state (0 = all rows) and root flag.
@@ -317,7 +336,7 @@ pub fn totals_schema() -> Arc<Schema> {
     ]))
 }
 
-fn write_totals(
+pub(crate) fn write_totals(
     path: &Path,
     totals: &HashMap<(i32, u16, u8), [i64; 4]>,
 ) -> Result<(), EventsError> {
@@ -385,6 +404,59 @@ fn write_quarantine(path: &Path, rows: &[Quarantined]) -> Result<(), EventsError
     f.flush().map_err(io)
 }
 
+/// One file's rows as the de-duplication and the repairs left them.
+#[derive(Default)]
+struct FileTally {
+    stored: u64,
+    duplicates: u64,
+    /// Stored rows whose id was seen before with another date.
+    new_dates: u64,
+    /// Stored rows a documented repair changed, and per rule.
+    repaired: u64,
+    by_rule: [u64; Rule::ALL.len()],
+}
+
+impl FileTally {
+    fn count(&mut self, seen: Seen, repairs: u8) {
+        if seen == Seen::Again {
+            self.duplicates += 1;
+            return;
+        }
+        self.stored += 1;
+        self.new_dates += u64::from(seen == Seen::NewDate);
+        if repairs != 0 {
+            self.repaired += 1;
+            for (k, rule) in Rule::ALL.iter().enumerate() {
+                self.by_rule[k] += u64::from(repairs & rule.bit() != 0);
+            }
+        }
+    }
+
+    /// One line per rule that repaired a stored row, and one for ids
+    /// stored again under another date.
+    fn notes(&self, file: &str) -> Vec<String> {
+        let mut out: Vec<String> = Rule::ALL
+            .iter()
+            .zip(self.by_rule)
+            .filter(|(_, n)| *n > 0)
+            .map(|(rule, n)| {
+                let rows = if n == 1 { "row" } else { "rows" };
+                format!(
+                    "{file}: {} repaired {n} {rows}: {}",
+                    rule.name(),
+                    rule.what()
+                )
+            })
+            .collect();
+        match self.new_dates {
+            0 => {}
+            1 => out.push(format!("{file}: 1 row reuses an event id already seen with another date; stored as a distinct event (duplicates are the same id and date)")),
+            n => out.push(format!("{file}: {n} rows reuse event ids already seen with another date; stored as distinct events (duplicates are the same id and date)")),
+        }
+        out
+    }
+}
+
 /// Reads file `index` of a run (`path`), handing its parsed chunks, in
 /// order, to the sink; returns what the scan found.
 pub type FileReader<'a> = dyn FnMut(
@@ -402,11 +474,25 @@ pub fn ingest(
     notes: Vec<String>,
     on_file: &mut dyn FnMut(&FileRecord),
 ) -> Result<IngestReport, EventsError> {
+    ingest_replacing(store, paths, opts, notes, &Supersede::Nothing, on_file)
+}
+
+/// [`ingest`] that first takes out of the store the rows of the files the
+/// new ones supersede (`ordo ingest --replace`, see [`crate::revise`]),
+/// in the same commit, so the new rows are not duplicates of them.
+pub fn ingest_replacing(
+    store: &EventStore,
+    paths: &[PathBuf],
+    opts: &ScanOptions<'_>,
+    notes: Vec<String>,
+    supersede: &Supersede,
+    on_file: &mut dyn FnMut(&FileRecord),
+) -> Result<IngestReport, EventsError> {
     let files = crate::open::expand(paths)?;
-    ingest_with(
+    run(
         store,
         &files,
-        opts.family,
+        (opts.family, supersede),
         notes,
         on_file,
         &mut |_, path, sink| scan_file(path, opts, sink),
@@ -426,6 +512,18 @@ pub fn ingest_with(
     on_file: &mut dyn FnMut(&FileRecord),
     read: &mut FileReader<'_>,
 ) -> Result<IngestReport, EventsError> {
+    let nothing = Supersede::Nothing;
+    run(store, files, (family, &nothing), notes, on_file, read)
+}
+
+fn run(
+    store: &EventStore,
+    files: &[PathBuf],
+    (family, supersede): (Family, &Supersede),
+    notes: Vec<String>,
+    on_file: &mut dyn FnMut(&FileRecord),
+    read: &mut FileReader<'_>,
+) -> Result<IngestReport, EventsError> {
     for dir in [store.root().to_path_buf(), store.tmp_dir().to_path_buf()] {
         std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
             path: dir.clone(),
@@ -435,6 +533,11 @@ pub fn ingest_with(
     let _lock = Lock::take(store.root())?;
     let mut manifest = store.manifest()?;
     store.collect_garbage(&manifest)?;
+    // Replaced files leave the manifest before de-duplication reads it.
+    let mut revision = revise::prepare(store, &manifest, files, family, supersede)?;
+    if let Some(r) = revision.as_mut() {
+        manifest = std::mem::take(&mut r.manifest);
+    }
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
@@ -467,28 +570,25 @@ pub fn ingest_with(
     };
     let quarantine_path = staging.join("quarantine.tsv");
     let mut records = Vec::new();
-    let mut report_notes = Vec::new();
+    let mut report_notes = revision.as_ref().map_or_else(Vec::new, |r| r.notes.clone());
     let mut any_new = false;
     for (fi, path) in files.iter().enumerate() {
-        let mut stored = 0u64;
-        let mut duplicates = 0u64;
+        let mut tally = FileTally::default();
         let scan = read(fi, path, &mut |mut chunk: Chunk| {
             chunk.file = vec![fi as u32; chunk.len()];
             dedup.load_overlapping(&chunk)?;
             for i in 0..chunk.len() {
                 let fam = chunk.family[i];
-                if dedup
-                    .seen
-                    .insert(fam, chunk.id[i], IdSet::key_day(fam, chunk.day[i]))
-                {
+                let day = IdSet::key_day(fam, chunk.day[i]);
+                let seen = dedup.seen.insert_key(fam, chunk.id[i], day);
+                if seen != Seen::Again {
                     writer.add(&chunk, i)?;
-                    stored += 1;
-                } else {
-                    duplicates += 1;
                 }
+                tally.count(seen, chunk.repairs_of(i));
             }
             Ok(())
         })?;
+        let (stored, duplicates) = (tally.stored, tally.duplicates);
         let repeat = known.contains(&scan.sha256);
         if repeat {
             report_notes.push(format!(
@@ -514,13 +614,15 @@ pub fn ingest_with(
                 layouts.join(", ")
             ));
         }
+        report_notes.extend(scan.notes.iter().cloned());
+        report_notes.extend(tally.notes(&scan.file));
         let record = FileRecord {
             file: scan.file.clone(),
             read: scan.read,
             stored,
             duplicates,
             quarantined: scan.quarantined.len() as u64,
-            repaired: 0,
+            repaired: tally.repaired,
             sha256: scan.sha256.clone(),
             bytes: scan.bytes,
             family: family.name().to_string(),
@@ -542,11 +644,20 @@ pub fn ingest_with(
     } = writer.finish()?;
     if !any_new && rows == 0 {
         let _ = std::fs::remove_dir_all(&staging);
+        // Nothing new to store, but what the files supersede still goes.
+        let replaced = match revision {
+            Some(r) if !r.removed.is_empty() => {
+                store.commit(&manifest)?;
+                r.committed()
+            }
+            _ => Vec::new(),
+        };
         return Ok(IngestReport {
             files: records,
             segment: None,
             quarantine: None,
             notes: report_notes,
+            replaced,
         });
     }
     if !parquet.is_empty() {
@@ -585,10 +696,11 @@ pub fn ingest_with(
         segment: Some(id),
         quarantine: quarantine.exists().then_some(quarantine),
         notes: report_notes,
+        replaced: revision.map(Revised::committed).unwrap_or_default(),
     })
 }
 
-fn chrono_now() -> String {
+pub(crate) fn chrono_now() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

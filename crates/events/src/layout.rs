@@ -3,9 +3,14 @@
 //! GDELT files have no header: the layout is recognised per row from its
 //! width (57 fields: GDELT 1.0 back-file 1979–2013-03; 58: GDELT 1.0 daily
 //! files from 2013-04 with `SOURCEURL`; 61: GDELT 2.0 with `ADM2Code` in each
-//! geo block). Fields 1–35 are the same in all three, so only the URL moves.
-//! Files with a header row (R-written GDELT extracts, ICEWS, user CSV) are
-//! mapped by column name.
+//! geo block). Fields 1–35 are the same in all three, so only `DATEADDED`
+//! and the URL move: `DATEADDED` is field 57 (index 56, `yyyymmdd`) in both
+//! 1.0 layouts and field 60 (index 59, `yyyymmddhhmmss`) in 2.0, followed
+//! by `SOURCEURL` (GDELT 2.0 codebook field list, as in
+//! linwoodc3/gdelt2HeaderRows `GDELT_2.0_Column_Labels_Header_Row_Sep2016.csv`;
+//! checked on `gdelt_v1_raw_sample`, whose 57-field rows end in `20130203`
+//! and 58-field rows in `20160728` and a URL). Files with a header row
+//! (R-written GDELT extracts, ICEWS, user CSV) are mapped by column name.
 
 use crate::EventsError;
 
@@ -16,6 +21,10 @@ pub enum Family {
     Gdelt = 0,
     Icews = 1,
     Csv = 2,
+    /// POLECAT (PLOVER-coded), read by [`crate::polecat`].
+    Polecat = 3,
+    /// Cline Center Historical and OEDA Phoenix, read by [`crate::phoenix`].
+    Phoenix = 4,
 }
 
 impl Family {
@@ -24,6 +33,8 @@ impl Family {
             Family::Gdelt => "gdelt",
             Family::Icews => "icews",
             Family::Csv => "csv",
+            Family::Polecat => "polecat",
+            Family::Phoenix => "phoenix",
         }
     }
 
@@ -32,8 +43,10 @@ impl Family {
             "gdelt" => Ok(Family::Gdelt),
             "icews" => Ok(Family::Icews),
             "csv" => Ok(Family::Csv),
+            "polecat" => Ok(Family::Polecat),
+            "phoenix" => Ok(Family::Phoenix),
             other => Err(EventsError::Usage(format!(
-                "unknown event source `{other}` (gdelt, icews, csv)"
+                "unknown event source `{other}` (gdelt, icews, polecat, phoenix, csv)"
             ))),
         }
     }
@@ -42,6 +55,8 @@ impl Family {
         match tag {
             0 => Family::Gdelt,
             1 => Family::Icews,
+            3 => Family::Polecat,
+            4 => Family::Phoenix,
             _ => Family::Csv,
         }
     }
@@ -54,7 +69,13 @@ pub struct Fields {
     pub date: usize,
     pub actor1: usize,
     pub actor2: usize,
-    pub code: usize,
+    /// The CAMEO event code; `None` only for an ICEWS file without a
+    /// `CAMEO Code` column, whose codes are rebuilt from `text`.
+    pub code: Option<usize>,
+    /// ICEWS `Event Text`, the event's name in the ICEWS codebook.
+    pub text: Option<usize>,
+    /// GDELT `DATEADDED`, which the 1920-for-2020 repair checks.
+    pub added: Option<usize>,
     pub is_root: Option<usize>,
     pub quad: Option<usize>,
     pub goldstein: Option<usize>,
@@ -74,14 +95,16 @@ pub fn gdelt_by_width(width: usize) -> Option<&'static Fields> {
     }
 }
 
-const fn gdelt(url: Option<usize>) -> Fields {
+const fn gdelt(added: usize, url: Option<usize>) -> Fields {
     Fields {
         id: 0,
         date: 1,
         actor1: 7,
         actor2: 17,
         is_root: Some(25),
-        code: 26,
+        code: Some(26),
+        text: None,
+        added: Some(added),
         quad: Some(29),
         goldstein: Some(30),
         mentions: Some(31),
@@ -91,13 +114,13 @@ const fn gdelt(url: Option<usize>) -> Fields {
     }
 }
 
-static GDELT_57: Fields = gdelt(None);
-static GDELT_58: Fields = gdelt(Some(57));
-static GDELT_61: Fields = gdelt(Some(60));
+static GDELT_57: Fields = gdelt(56, None);
+static GDELT_58: Fields = gdelt(56, Some(57));
+static GDELT_61: Fields = gdelt(59, Some(60));
 
 /// Names each field goes by in files with a header (GDELT names, ICEWS
 /// Dataverse names, the `icews` R package's snake_case names).
-const NAMES: [(&str, &[&str]); 12] = [
+const NAMES: [(&str, &[&str]); 14] = [
     ("id", &["GLOBALEVENTID", "Event ID", "event_id"]),
     ("date", &["SQLDATE", "Event Date", "event_date"]),
     (
@@ -116,6 +139,8 @@ const NAMES: [(&str, &[&str]); 12] = [
     ("sources", &["NumSources"]),
     ("articles", &["NumArticles"]),
     ("url", &["SOURCEURL"]),
+    ("text", &["Event Text", "event_text"]),
+    ("added", &["DATEADDED"]),
 ];
 
 /// The field names `--map` accepts.
@@ -135,11 +160,15 @@ pub const FIELD_NAMES: [&str; 12] = [
 ];
 
 /// Maps a header row: the user's `--map field=column` pairs first, then the
-/// known names. `id`, `date`, `actor1`, `actor2` and `code` are required.
+/// known names. `id`, `date`, `actor1`, `actor2` and `code` are required,
+/// except that an ICEWS file may have `Event Text` instead of `CAMEO Code`
+/// (the 2017 re-release `Events.2017.20201006.tab` has no code column,
+/// andybega/icews issues #69, #73, #74).
 pub fn from_header(
     header: &[String],
     user: &[(String, String)],
     file: &str,
+    family: Family,
 ) -> Result<Fields, EventsError> {
     let find = |field: &str| -> Option<usize> {
         if let Some((_, col)) = user.iter().find(|(f, _)| f == field) {
@@ -169,12 +198,21 @@ pub fn from_header(
             ))
         })
     };
+    let (id, date) = (need("id")?, need("date")?);
+    let (actor1, actor2) = (need("actor1")?, need("actor2")?);
+    let text = find("text");
+    let code = match find("code") {
+        None if family == Family::Icews && text.is_some() => None,
+        _ => Some(need("code")?),
+    };
     Ok(Fields {
-        id: need("id")?,
-        date: need("date")?,
-        actor1: need("actor1")?,
-        actor2: need("actor2")?,
-        code: need("code")?,
+        id,
+        date,
+        actor1,
+        actor2,
+        code,
+        text,
+        added: find("added"),
         is_root: find("is_root"),
         quad: find("quad"),
         goldstein: find("goldstein"),
@@ -183,4 +221,47 @@ pub fn from_header(
         articles: find("articles"),
         url: find("url"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn dateadded_sits_before_the_url_in_every_gdelt_layout() {
+        assert_eq!(gdelt_by_width(57).unwrap().added, Some(56));
+        assert_eq!(gdelt_by_width(58).unwrap().added, Some(56));
+        assert_eq!(gdelt_by_width(58).unwrap().url, Some(57));
+        assert_eq!(gdelt_by_width(61).unwrap().added, Some(59));
+        assert_eq!(gdelt_by_width(61).unwrap().url, Some(60));
+    }
+
+    #[test]
+    fn only_icews_may_rebuild_its_code_from_event_text() {
+        let h = header(&[
+            "Event ID",
+            "Event Date",
+            "Source Country",
+            "Event Text",
+            "Target Country",
+        ]);
+        let f = from_header(&h, &[], "x.tab", Family::Icews).unwrap();
+        assert_eq!((f.code, f.text), (None, Some(3)));
+        let e = from_header(&h, &[], "x.tab", Family::Csv).unwrap_err();
+        assert!(e.to_string().contains("no column for `code`"), "{e}");
+        let h = header(&[
+            "GLOBALEVENTID",
+            "SQLDATE",
+            "Actor1CountryCode",
+            "Actor2CountryCode",
+            "EventCode",
+            "DATEADDED",
+        ]);
+        let f = from_header(&h, &[], "x.csv", Family::Gdelt).unwrap();
+        assert_eq!((f.code, f.added, f.text), (Some(4), Some(5), None));
+    }
 }

@@ -162,14 +162,43 @@ impl Profile {
     }
 }
 
-/// The CAMEO tables from the data directory: both Goldstein tables and the
-/// set of valid event codes (their union).
+/// The CAMEO tables from the data directory: both Goldstein tables, the
+/// set of valid event codes (their union), and the ICEWS codebook's event
+/// names.
 #[derive(Debug, Clone)]
 pub struct Cameo {
     pub gdelt: HashMap<Code, i32>,
     pub icews: HashMap<Code, i32>,
     pub codes: HashSet<Code>,
+    /// ICEWS `Event Text` → CAMEO code, from the icews package's codebook
+    /// (`cameo_lookups/icews_cameo_codebook.csv`): how codes are rebuilt
+    /// for ICEWS files released without a `CAMEO Code` column. Its 312
+    /// names are unique (checked on load) and give the `CAMEO Code` of all
+    /// 3,705 rows of the real 2018 sample.
+    pub icews_texts: HashMap<String, Code>,
     pub sources: Vec<SourceUse>,
+}
+
+/// The codebook's event names and codes; a name given two codes is an
+/// error (the rebuild would not be certain).
+fn icews_texts(dir: &DataDir) -> Result<(HashMap<String, Code>, SourceUse), EventsError> {
+    let mut t = dir.open("cameo_lookups", "icews_cameo_codebook.csv")?;
+    let (n, c) = (t.column("name")?, t.column("code")?);
+    let mut out: HashMap<String, Code> = HashMap::default();
+    while let Some(row) = t.next_row()? {
+        let (name, code) = (row.str(&n)?, row.str(&c)?);
+        let packed = Code::pack(code.as_bytes())
+            .ok_or_else(|| row.error(&c, code, "a CAMEO code of at most 7 characters"))?;
+        if out
+            .insert(name.to_string(), packed)
+            .is_some_and(|old| old != packed)
+        {
+            return Err(row
+                .error(&n, name, "an event name the codebook gives one code")
+                .into());
+        }
+    }
+    Ok((out, t.finish()?))
 }
 
 fn goldstein_table(
@@ -202,12 +231,14 @@ impl Cameo {
             "GOLDSTEINSCALE",
         )?;
         let (icews, i) = goldstein_table(dir, "icews_goldstein_mappings.csv", "code", "goldstein")?;
+        let (icews_texts, t) = icews_texts(dir)?;
         let codes = gdelt.keys().chain(icews.keys()).copied().collect();
         Ok(Cameo {
             gdelt,
             icews,
             codes,
-            sources: vec![g, i],
+            icews_texts,
+            sources: vec![g, i, t],
         })
     }
 
@@ -277,9 +308,11 @@ pub struct Compiled {
 }
 
 impl Compiled {
+    /// Class and table weight of every CAMEO code in `codes` and of the 16
+    /// PLOVER types (POLECAT rows), by the profile's scheme.
     pub fn new(profile: &Profile, codes: &HashSet<Code>) -> Compiled {
         let mut by_code = HashMap::default();
-        for &code in codes {
+        for code in codes.iter().copied().chain(crate::plover::codes()) {
             let class = profile.scheme.class_of(&code.to_string()).unwrap_or(0);
             let weight = profile.table_weight(code).unwrap_or(crate::chunk::NO_GOLD);
             by_code.insert(code, (class, weight));

@@ -7,9 +7,10 @@
 //! crate, which handles quoting, mapped by column name.
 
 use crate::chunk::Chunk;
+use crate::date::{slash_parts, SlashDates, SlashEvidence};
 use crate::layout::{self, Family, Fields};
 use crate::open::{self, HashHandle, Member};
-use crate::parse::{push_row, Reason, RowContext};
+use crate::parse::{push_row, FileRules, Reason, RowContext, NO_FILE_RULES};
 use crate::split::{split_tabs, MAX_FIELDS};
 use crate::EventsError;
 use std::collections::BTreeMap;
@@ -38,6 +39,10 @@ pub struct FileScan {
     pub bytes: u64,
     /// Rows by layout (`gdelt-57`, `gdelt-58`, `gdelt-61`, `header`).
     pub layouts: BTreeMap<String, u64>,
+    /// Per-file decisions the ingest notes should show (how `m/d/yyyy`
+    /// dates were read), each naming the file.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// Work done on each parsed chunk by the thread that parsed it.
@@ -123,7 +128,7 @@ pub fn scan_file(
         ..FileScan::default()
     };
     for member in members {
-        scan_member(member, opts, &hash, &mut scan, sink)?;
+        scan_member(path, member, opts, &hash, &mut scan, sink)?;
     }
     scan.sha256 = hash.hex();
     scan.bytes = hash.bytes();
@@ -131,6 +136,7 @@ pub fn scan_file(
 }
 
 fn scan_member(
+    path: &Path,
     mut member: Member,
     opts: &ScanOptions<'_>,
     hash: &HashHandle,
@@ -145,8 +151,15 @@ fn scan_member(
         || first.starts_with(b"\"GLOBALEVENTID\"")
         || opts.family != Family::Gdelt;
     let reader = std::io::Cursor::new(head).chain(member.reader);
+    if opts.family == Family::Polecat {
+        return scan_polecat(reader, &member.name, opts, hash, scan, sink);
+    }
+    if opts.family == Family::Phoenix {
+        return scan_phoenix(reader, &member.name, opts, hash, scan, sink);
+    }
     if has_header {
-        scan_header_file(reader, &member.name, opts, hash, scan, sink)
+        let source = (path, member.name.as_str());
+        scan_header_file(reader, source, opts, hash, scan, sink)
     } else {
         scan_gdelt(reader, &member.name, opts, hash, scan, sink)
     }
@@ -361,7 +374,14 @@ fn parse_line<'l>(
         found: width,
         expected: "57, 58 or 61 (GDELT 1.0 back-file, 1.0 daily, 2.0)",
     })?;
-    push_row(chunk, ctx, layout, &fields[..width], line_no)?;
+    push_row(
+        chunk,
+        ctx,
+        layout,
+        &NO_FILE_RULES,
+        &fields[..width],
+        line_no,
+    )?;
     layouts[(width - 57).min(2)] += 1;
     Ok(())
 }
@@ -430,8 +450,9 @@ fn parse_block(block: &Block, name: &str, ctx: &RowContext<'_>) -> Parsed {
     }
 }
 
-/// Files with a header row, through the `csv` crate.
-fn scan_header_file(
+/// A POLECAT file through [`crate::polecat::read`], rejected rows
+/// quarantined and repairs noted per rule.
+fn scan_polecat(
     reader: impl Read,
     name: &str,
     opts: &ScanOptions<'_>,
@@ -439,32 +460,175 @@ fn scan_header_file(
     scan: &mut FileScan,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<(), EventsError> {
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
+    let tag = Family::Polecat as u8;
+    let (read, rejected, counts) =
+        crate::polecat::read(reader, name, &opts.ctx, tag, 65_536, &mut |chunk| {
+            (opts.progress)(hash.bytes());
+            if let Some(hook) = opts.hook {
+                hook(0, &chunk);
+            }
+            sink(chunk)
+        })?;
+    scan.read += read;
+    *scan.layouts.entry("polecat".into()).or_default() += read - rejected.len() as u64;
+    for (line, reason, text) in rejected {
+        scan.quarantined.push(quarantine(name, line, reason, &text));
+    }
+    if counts.quad_disagrees > 0 {
+        *scan
+            .layouts
+            .entry("Quad Code differs from the type's quad".into())
+            .or_default() += counts.quad_disagrees;
+    }
+    if counts.compound > 0 {
+        *scan
+            .layouts
+            .entry("compound actor or recipient (no state)".into())
+            .or_default() += counts.compound;
+    }
+    (opts.progress)(hash.bytes());
+    Ok(())
+}
+
+/// A Phoenix file (Cline Center or OEDA layout) through
+/// [`crate::phoenix::read`], rejected rows quarantined.
+fn scan_phoenix(
+    reader: impl Read,
+    name: &str,
+    opts: &ScanOptions<'_>,
+    hash: &HashHandle,
+    scan: &mut FileScan,
+    sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
+) -> Result<(), EventsError> {
+    let tag = Family::Phoenix as u8;
+    let (read, rejected, counts) =
+        crate::phoenix::read(reader, name, &opts.ctx, tag, 65_536, &mut |chunk| {
+            (opts.progress)(hash.bytes());
+            if let Some(hook) = opts.hook {
+                hook(0, &chunk);
+            }
+            sink(chunk)
+        })?;
+    scan.read += read;
+    *scan.layouts.entry(counts.layout.into()).or_default() += read - rejected.len() as u64;
+    for (line, reason, text) in rejected {
+        scan.quarantined.push(quarantine(name, line, reason, &text));
+    }
+    (opts.progress)(hash.bytes());
+    Ok(())
+}
+
+/// The header line of a header file: whether it is tab-separated, and the
+/// column names.
+fn read_header(
+    reader: &mut impl std::io::BufRead,
+    name: &str,
+) -> Result<(bool, Vec<String>), EventsError> {
     let mut first = Vec::new();
-    std::io::BufRead::read_until(&mut reader, b'\n', &mut first).map_err(|e| broken(name, 0, e))?;
+    reader
+        .read_until(b'\n', &mut first)
+        .map_err(|e| broken(name, 0, e))?;
     let tab = first.contains(&b'\t');
     let header_text = String::from_utf8_lossy(&first);
-    let header: Vec<String> = {
-        let mut r = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .delimiter(if tab { b'\t' } else { b',' })
-            .quoting(!tab)
-            .from_reader(header_text.trim_end_matches(['\r', '\n']).as_bytes());
-        let mut rec = csv::StringRecord::new();
-        r.read_record(&mut rec)
-            .map_err(|e| EventsError::Data(format!("{name}:1: header: {e}")))?;
-        rec.iter().map(|h| h.trim().to_string()).collect()
-    };
-    let fields: Fields = layout::from_header(&header, &opts.map, name)?;
-    let mut csv = csv::ReaderBuilder::new()
+    let mut r = csv_reader(tab, header_text.trim_end_matches(['\r', '\n']).as_bytes());
+    let mut rec = csv::StringRecord::new();
+    r.read_record(&mut rec)
+        .map_err(|e| EventsError::Data(format!("{name}:1: header: {e}")))?;
+    Ok((tab, rec.iter().map(|h| h.trim().to_string()).collect()))
+}
+
+/// Tab files are read with quoting off (GDELT geo names and ICEWS names
+/// contain `"`), comma files with CSV quoting.
+fn csv_reader<R: Read>(tab: bool, reader: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(if tab { b'\t' } else { b',' })
         .quoting(!tab)
-        .from_reader(reader);
+        .from_reader(reader)
+}
+
+/// A row's fields without the R row name `write.csv` adds (one more field
+/// than the header names: 5 of the 23 GDELT Georgia files).
+fn without_row_name<'r>(all: &'r [&'r [u8]], width: usize) -> &'r [&'r [u8]] {
+    if all.len() == width + 1 {
+        &all[1..]
+    } else {
+        all
+    }
+}
+
+/// Decides how the `m/d/yyyy` dates of one member are read, from all of
+/// them, before any is stored: the member is read a second time (opened
+/// again, not hashed), which only files with such dates pay for (the 2017
+/// ICEWS re-release, icews issue #57). A read error stops the look; the
+/// main pass reports it.
+fn decide_slash_dates(
+    (path, member): (&Path, &str),
+    tab: bool,
+    date: usize,
+    width: usize,
+) -> Result<SlashDates, EventsError> {
+    let (members, _) = open::open(path, false)?;
+    let Some(m) = members.into_iter().find(|m| m.name == member) else {
+        return Ok(SlashDates::Unproved);
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, m.reader);
+    let mut header = Vec::new();
+    if std::io::BufRead::read_until(&mut reader, b'\n', &mut header).is_err() {
+        return Ok(SlashDates::Unproved);
+    }
+    let mut csv = csv_reader(tab, reader);
+    let mut record = csv::ByteRecord::new();
+    let mut evidence = SlashEvidence::default();
+    while let Ok(true) = csv.read_byte_record(&mut record) {
+        let line = record.position().map_or(0, |p| p.line() + 1);
+        let all: Vec<&[u8]> = record.iter().collect();
+        if let Some(b) = without_row_name(&all, width).get(date) {
+            evidence.add(line, b);
+        }
+    }
+    Ok(evidence.decide())
+}
+
+/// What the notes say about a file's `m/d/yyyy` dates.
+fn slash_note(name: &str, d: &SlashDates) -> String {
+    match d {
+        SlashDates::MonthFirst { line, value } => format!(
+            "{name}: Event Date is m/d/yyyy; read month-first, as line {line} (`{value}`) proves and no date contradicts (icews issue #57)"
+        ),
+        SlashDates::Unproved => format!(
+            "{name}: Event Date is m/d/yyyy but no date has a number above 12, so the order is not proved: those rows are quarantined"
+        ),
+        SlashDates::Mixed { month_first, day_first } => format!(
+            "{name}: Event Date is m/d/yyyy, month-first at line {} (`{}`) but day-first at line {} (`{}`): mixed, those rows are quarantined",
+            month_first.0, month_first.1, day_first.0, day_first.1
+        ),
+        SlashDates::NotRead => format!("{name}: m/d/yyyy dates not read"),
+    }
+}
+
+/// Files with a header row, through the `csv` crate. `source` is the
+/// file and the member of it being read.
+fn scan_header_file(
+    reader: impl Read,
+    source: (&Path, &str),
+    opts: &ScanOptions<'_>,
+    hash: &HashHandle,
+    scan: &mut FileScan,
+    sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
+) -> Result<(), EventsError> {
+    let name = source.1;
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
+    let (tab, header) = read_header(&mut reader, name)?;
+    let fields: Fields = layout::from_header(&header, &opts.map, name, opts.family)?;
+    let mut csv = csv_reader(tab, reader);
     let mut record = csv::ByteRecord::new();
     let mut chunk = Chunk::default();
     let width = header.len();
+    let mut rules = FileRules::default();
+    // ICEWS files are looked at for m/d/yyyy dates when the first appears.
+    let mut undecided = opts.family == Family::Icews;
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(true) => {}
@@ -483,14 +647,8 @@ fn scan_header_file(
                 .push(quarantine(name, line, Reason::NonUtf8, record.as_slice()));
             continue;
         }
-        // R's write.csv with row names writes one more field than the
-        // header names: drop it (found in 5 of the 23 GDELT Georgia files).
         let all: Vec<&[u8]> = record.iter().collect();
-        let row: &[&[u8]] = if all.len() == width + 1 {
-            &all[1..]
-        } else {
-            &all[..]
-        };
+        let row = without_row_name(&all, width);
         if row.len() != width {
             let reason = Reason::Width {
                 found: all.len(),
@@ -500,7 +658,12 @@ fn scan_header_file(
                 .push(quarantine(name, line, reason, record.as_slice()));
             continue;
         }
-        match push_row(&mut chunk, &opts.ctx, &fields, row, line) {
+        if undecided && slash_parts(row[fields.date]).is_some() {
+            undecided = false;
+            rules.slash_dates = decide_slash_dates(source, tab, fields.date, width)?;
+            scan.notes.push(slash_note(name, &rules.slash_dates));
+        }
+        match push_row(&mut chunk, &opts.ctx, &fields, &rules, row, line) {
             Ok(()) => *scan.layouts.entry("header".into()).or_default() += 1,
             Err(reason) => {
                 let text = all.join(&b","[..]);

@@ -133,6 +133,8 @@ pub struct Aggregator {
     external_totals: bool,
     /// With one-a-day filtering (see [`crate::one_a_day`]): the keys seen.
     one_a_day: Option<OneADay>,
+    /// Only rows of these source families (tags of [`crate::Family`]).
+    families: Option<Vec<u8>>,
 }
 
 /// One side of a [`Group`]: the resolved state (0: none) or the code as
@@ -210,6 +212,7 @@ impl Aggregator {
             last_key: 0,
             external_totals: false,
             one_a_day: None,
+            families: None,
         };
         if let Some((x, y)) = a.spec.dyad.clone() {
             let kx = a.actor_key(&x);
@@ -317,13 +320,21 @@ impl Aggregator {
         self.one_a_day.as_ref().map(|f| f.removed)
     }
 
-    /// Whether row `i` of `chunk` is counted by this series (root-only and
-    /// date filters); every other filter is the dyad routing.
+    /// Counts only rows of these source families (a per-source series).
+    pub fn only_families(&mut self, tags: Vec<u8>) {
+        self.families = Some(tags);
+    }
+
+    /// Whether row `i` of `chunk` is counted by this series (source,
+    /// root-only and date filters); every other filter is the dyad routing.
     pub fn counted(&self, chunk: &Chunk, i: usize) -> bool {
         let day = chunk.day[i];
-        !(self.spec.root_only && chunk.is_root[i] != 1)
-            && !self.spec.from.is_some_and(|f| day < f)
-            && !self.spec.to.is_some_and(|t| day > t)
+        self.families
+            .as_ref()
+            .is_none_or(|f| f.contains(&chunk.family[i]))
+            && (!self.spec.root_only || chunk.is_root[i] == 1)
+            && self.spec.from.is_none_or(|f| day >= f)
+            && self.spec.to.is_none_or(|t| day <= t)
     }
 
     /// Adds a chunk's rows (the first copies only, with one-a-day on).

@@ -13,6 +13,10 @@
 //! then replaces `manifest.json` by rename. Readers list only the segments the
 //! manifest names, so a run killed at any point leaves the store readers see
 //! exactly as it was; the next ingest deletes what the dead run left.
+//! Revisions ([`crate::revise`]: `ordo store retire`, `ordo ingest
+//! --replace`) write rewritten segments the same way and commit one manifest
+//! that swaps them for the old ones; its `history` keeps the records of the
+//! files taken out.
 
 use crate::EventsError;
 use serde::{Deserialize, Serialize};
@@ -53,12 +57,46 @@ pub struct Segment {
     pub notes: Vec<String>,
 }
 
-/// The manifest: every committed segment, in commit order.
+/// The manifest: every committed segment, in commit order, and the files
+/// taken out of the store since.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub format: u32,
     pub segments: Vec<Segment>,
+    /// Files retired or replaced, oldest first. Absent from manifests of
+    /// stores never revised (which then keep their bytes as before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Revision>,
 }
+
+/// A file taken out of the store, by `ordo store retire` or by a
+/// re-release ingested with `ordo ingest --replace`. Its record is kept so
+/// that `ordo store files` can still say what was ingested, when, and what
+/// became of it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Revision {
+    /// `retired` or `replaced`.
+    pub action: String,
+    /// The file's record as its ingest committed it.
+    #[serde(flatten)]
+    pub record: FileRecord,
+    /// The segment that held its rows, and when that was committed.
+    pub segment: String,
+    pub committed: String,
+    /// Stored rows taken out (the record's `stored`, counted again while
+    /// the segment was rewritten).
+    pub rows_removed: u64,
+    /// When the file was taken out.
+    pub at: String,
+    /// For `replaced`: the file (or files) whose rows replaced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+/// What a history entry records: the file's rows were removed on request,
+/// or replaced by a re-release.
+pub const RETIRED: &str = "retired";
+pub const REPLACED: &str = "replaced";
 
 /// The event store of a store directory.
 #[derive(Debug, Clone)]
@@ -104,7 +142,7 @@ impl EventStore {
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest {
                 format: 1,
-                segments: Vec::new(),
+                ..Manifest::default()
             }),
             Err(source) => Err(EventsError::Io { path, source }),
         }

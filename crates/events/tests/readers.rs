@@ -46,6 +46,7 @@ fn options(family: Family) -> ScanOptions<'static> {
             },
             resolver: &w.resolver,
             codes: &w.cameo.codes,
+            event_texts: &w.cameo.icews_texts,
         },
         map: Vec::new(),
         threads: 2,
@@ -84,6 +85,8 @@ proptest! {
         accounted(&p, Family::Gdelt);
         accounted(&p, Family::Icews);
         accounted(&p, Family::Csv);
+        accounted(&p, Family::Polecat);
+        accounted(&p, Family::Phoenix);
     }
 
     #[test]
@@ -110,6 +113,87 @@ proptest! {
         std::fs::write(&p, &bytes).unwrap();
         accounted(&p, Family::Gdelt);
     }
+
+    /// Arbitrary rows under an ICEWS header without `CAMEO Code` (codes
+    /// rebuilt from `Event Text`).
+    #[test]
+    fn arbitrary_rows_without_a_code_column_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let mut file = icews_header(true).into_bytes();
+        file.push(b'\n');
+        file.extend(bytes);
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("x.tab");
+        std::fs::write(&p, &file).unwrap();
+        accounted(&p, Family::Icews);
+    }
+
+    /// Real ICEWS rows with `m/d/yyyy` dates (with and without `CAMEO
+    /// Code`), random bytes spliced in: the per-file date decision, its
+    /// second read and the code rebuild see near-valid input.
+    #[test]
+    fn mutated_icews_slash_rows_never_panic(
+        drop_code in any::<bool>(),
+        date in proptest::collection::vec(prop_oneof![Just(b'/'), b'0'..=b'9'], 0..12),
+        pos in 0usize..3000,
+        junk in proptest::collection::vec(any::<u8>(), 1..8),
+    ) {
+        let mut bytes = icews_slash_sample(drop_code, &date);
+        bytes.truncate(3000);
+        let at = pos.min(bytes.len());
+        bytes.splice(at..at, junk);
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("x.tab");
+        std::fs::write(&p, &bytes).unwrap();
+        accounted(&p, Family::Icews);
+    }
+}
+
+/// The real ICEWS sample's header line, without `CAMEO Code` if asked.
+fn icews_header(drop_code: bool) -> String {
+    let text = std::fs::read_to_string(
+        DataDir::discover(None)
+            .unwrap()
+            .root()
+            .join("icews_sample/events.2018.sample.tab"),
+    )
+    .unwrap();
+    let header = text.lines().next().unwrap();
+    header
+        .split('\t')
+        .filter(|c| !(drop_code && *c == "CAMEO Code"))
+        .collect::<Vec<_>>()
+        .join("\t")
+}
+
+/// The first rows of the real ICEWS sample with `m/d/yyyy` dates (the
+/// third row's date replaced by `date`), without `CAMEO Code` if asked.
+fn icews_slash_sample(drop_code: bool, date: &[u8]) -> Vec<u8> {
+    let text = std::fs::read_to_string(
+        DataDir::discover(None)
+            .unwrap()
+            .root()
+            .join("icews_sample/events.2018.sample.tab"),
+    )
+    .unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let code = header.iter().position(|c| *c == "CAMEO Code").unwrap();
+    let mut out = icews_header(drop_code).into_bytes();
+    for (i, line) in lines.take(12).enumerate() {
+        let mut cells: Vec<String> = line.split('\t').map(String::from).collect();
+        cells[1] = match i {
+            2 => String::from_utf8_lossy(date).into_owned(),
+            5 => "6/13/2018".into(),
+            // 2018-06-01 -> 6/1/2018 (the sample's dates are 06-01, 06-02)
+            _ => cells[1].replace("2018-06-0", "6/") + "/2018",
+        };
+        if drop_code {
+            cells.remove(code);
+        }
+        out.push(b'\n');
+        out.extend(cells.join("\t").into_bytes());
+    }
+    out
 }
 
 #[test]
@@ -118,7 +202,13 @@ fn corpus_inputs_are_accounted_for() {
     let mut n = 0;
     for e in std::fs::read_dir(&dir).unwrap() {
         let p = e.unwrap().path();
-        for f in [Family::Gdelt, Family::Icews, Family::Csv] {
+        for f in [
+            Family::Gdelt,
+            Family::Icews,
+            Family::Csv,
+            Family::Polecat,
+            Family::Phoenix,
+        ] {
             accounted(&p, f);
         }
         n += 1;
@@ -282,4 +372,39 @@ fn gdelt2_rows_are_read_by_width() {
     assert_eq!((s.read, s.quarantined.len()), (50, 0));
     assert_eq!(s.layouts.get("gdelt-61"), Some(&50));
     assert_eq!(urls, 50);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+    /// Near-valid POLECAT and Phoenix files: a real header (POLECAT's 40
+    /// columns, the Cline Center's 25) or none (OEDA), then random fields
+    /// between tabs and commas, so the field parsers run, not just the
+    /// header check.
+    #[test]
+    fn near_valid_polecat_and_phoenix_never_panic(
+        fields in proptest::collection::vec(
+            prop_oneof![
+                Just("None".to_string()), Just("2019-08-01".to_string()), Just("ASSAULT".to_string()),
+                Just("MATERIAL CONFLICT".to_string()), Just("-7.25".to_string()), Just("RUS;UKR".to_string()),
+                Just("365".to_string()), Just("3/4/1950".to_string()), Just("42".to_string()), Just("4".to_string()),
+                "[ -~]{0,12}".prop_map(|s| s), any::<u8>().prop_map(|b| (b as char).to_string())
+            ],
+            0..120,
+        ),
+        tabs in any::<bool>(),
+    ) {
+        let t = tempfile::tempdir().unwrap();
+        let sep = if tabs { "\t" } else { "," };
+        let body: Vec<String> = fields.chunks(40).map(|c| c.join(sep)).collect();
+        for (name, head, family) in [
+            ("p.txt", ordo_events::polecat::COLUMNS.join("\t"), Family::Polecat),
+            ("c.csv", ordo_events::phoenix::CLINE_COLUMNS.join(","), Family::Phoenix),
+            ("o.txt", String::new(), Family::Phoenix),
+        ] {
+            let p = t.path().join(name);
+            let text = if head.is_empty() { body.join("\n") } else { format!("{head}\n{}", body.join("\n")) };
+            std::fs::write(&p, text).unwrap();
+            accounted(&p, family);
+        }
+    }
 }

@@ -72,6 +72,7 @@ impl EventSetup {
             actors: self.actors,
             resolver: &self.resolver,
             codes: &self.cameo.codes,
+            event_texts: &self.cameo.icews_texts,
         }
     }
 }

@@ -54,6 +54,9 @@ pub struct EventsOptions {
     /// publish them) or `one-a-day` (one row per day, directed actor pair
     /// and event code, the Phoenix pipeline's rule at the dyad level)
     pub dedupe: String,
+    /// One dyad's series per source side by side (gdelt, icews, polecat,
+    /// phoenix, csv) plus one harmonised series over them
+    pub sources: Vec<String>,
 }
 
 fn day_of(year: i32, month: u32, day: u32) -> Option<i32> {
@@ -105,6 +108,21 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
         .iter()
         .map(|p| Compiled::new(p, &setup.cameo.codes))
         .collect();
+    if !args.sources.is_empty() {
+        if !args.raw.is_empty() || session.cluster().is_some() || args.sensitivity || one_a_day {
+            bail!("--sources reads the store of this process under one profile: drop --raw, --cluster, --sensitivity and --dedupe");
+        }
+        let sources = crate::event_sources::parse_sources(&args.sources)?;
+        return crate::event_sources::table(
+            session,
+            &spec,
+            &profiles[0],
+            &compiled[0],
+            &sources,
+            &label,
+            &args.by,
+        );
+    }
     let mut agg = Aggregator::new(spec.clone(), compiled.clone());
     if one_a_day && args.raw.is_empty() {
         agg.one_a_day();
@@ -471,6 +489,7 @@ impl Default for EventsOptions {
             codes: None,
             years: crate::Span::ALL,
             dedupe: "none".into(),
+            sources: Vec::new(),
         }
     }
 }

@@ -80,6 +80,11 @@ pub struct EventsArgs {
     /// rows removed are counted under the table
     #[arg(long, default_value = "none", value_parser = ["none", "one-a-day"])]
     dedupe: String,
+    /// One dyad's series per source side by side (gdelt, icews, polecat,
+    /// phoenix, csv), then one harmonised series over them: CAMEO codes and
+    /// PLOVER types scored by one documented map (docs/events.md)
+    #[arg(long, value_delimiter = ',', value_name = "SOURCE,…")]
+    sources: Vec<String>,
 }
 
 impl From<EventsArgs> for EventsOptions {
@@ -102,6 +107,7 @@ impl From<EventsArgs> for EventsOptions {
             codes: a.codes,
             years: a.years.into(),
             dedupe: a.dedupe,
+            sources: a.sources,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! `ordo ingest gdelt|icews|csv PATHS…`: event files into the store.
+//! `ordo ingest gdelt|icews|polecat|phoenix|csv PATHS…`: event files into the store.
 
 use crate::context::Context;
 use clap::Args;
@@ -7,10 +7,12 @@ use std::path::PathBuf;
 
 /// Reads event files into the store as Parquet (by year, sorted by dyad and
 /// day), resolving actor codes to COW states on the day of each event.
-/// Every row is stored, dropped as a duplicate (GDELT by GLOBALEVENTID,
-/// ICEWS and CSV by event id and date) or quarantined with its file, line
-/// and reason; the table printed gives, per file, read = stored +
-/// duplicates + quarantined. Re-ingesting a file changes nothing. The run
+/// Every row is stored, dropped as a duplicate (the same event id and
+/// date: GDELT's GLOBALEVENTID, ICEWS's Event ID, POLECAT's and Phoenix's
+/// ids) or quarantined with its file, line and reason; the table printed
+/// gives, per file, read = stored + duplicates + quarantined, and
+/// `repaired`: the stored rows a documented erratum repair changed
+/// (docs/events.md). Re-ingesting a file changes nothing. The run
 /// commits atomically: interrupted, it leaves the store as it was.
 ///
 /// GDELT files without a header are recognised per row by their width (57:
@@ -19,10 +21,11 @@ use std::path::PathBuf;
 /// files, directories and globs are accepted.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo ingest gdelt ~/.local/share/ordo/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo ingest gdelt '~/.local/share/ordo/data/gdelt_v1_georgia_2011_2013/*.csv.gz' --format json\n  ordo ingest icews ~/.local/share/ordo/data/icews_sample/events.2018.sample.tab\n  ordo ingest csv my_events.csv --map id=eid --map date=day --map actor1=src --map actor2=tgt --map code=cameo --codes iso3\n\nQuarantined rows are listed in <store>/events/segments/<segment>/quarantine.tsv."
+    after_long_help = "Examples:\n  ordo ingest gdelt ~/.local/share/ordo/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo ingest gdelt '~/.local/share/ordo/data/gdelt_v1_georgia_2011_2013/*.csv.gz' --format json\n  ordo ingest icews ~/.local/share/ordo/data/icews_sample/events.2018.sample.tab\n  ordo ingest csv my_events.csv --map id=eid --map date=day --map actor1=src --map actor2=tgt --map code=cameo --codes iso3\n  ordo ingest icews events.2018.20190101.tab --replace          # the annual file replaces 2018's weekly files\n  ordo ingest gdelt fixed/aug2011.csv.gz --supersedes aug2011.csv.gz\n  ordo ingest polecat ngecEventsDV-2022.txt.zip\n  ordo ingest phoenix PhoenixNYT_1945-2005.csv events.full.20150105.txt\n\nQuarantined rows are listed in <store>/events/segments/<segment>/quarantine.tsv."
 )]
 pub struct IngestArgs {
-    /// Event source: gdelt, icews or csv
+    /// Event source: gdelt, icews, polecat (PLOVER, 2018–), phoenix (Cline
+    /// Center Historical or OEDA daily files) or csv
     source: String,
     /// Files, directories or glob patterns
     #[arg(required = true)]
@@ -35,6 +38,19 @@ pub struct IngestArgs {
     /// icews names for ICEWS, CAMEO country codes otherwise]
     #[arg(long)]
     codes: Option<String>,
+    /// Replace the rows of the stored files these files supersede, in the
+    /// same commit (a re-release's rows replace the old ones instead of
+    /// being dropped as their duplicates): a stored file of the same name,
+    /// and for ICEWS, an annual `events.YYYY.*` supersedes the weekly,
+    /// daily and monthly `*-icews-events.*` files of year YYYY and older
+    /// annual releases of that year
+    #[arg(long)]
+    replace: bool,
+    /// Replace the rows of this stored file instead of those found by name
+    /// (path as `ordo store files` lists it, or a unique file name);
+    /// repeatable; implies --replace
+    #[arg(long, value_name = "FILE")]
+    supersedes: Vec<String>,
 }
 
 impl From<IngestArgs> for IngestOptions {
@@ -44,6 +60,8 @@ impl From<IngestArgs> for IngestOptions {
             paths: a.paths,
             map: a.map,
             codes: a.codes,
+            replace: a.replace,
+            supersedes: a.supersedes,
         }
     }
 }

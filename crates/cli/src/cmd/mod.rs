@@ -20,6 +20,7 @@ pub mod serve;
 pub mod sql;
 pub mod state;
 pub mod states;
+pub mod store;
 pub mod system;
 pub mod table1;
 pub mod test;

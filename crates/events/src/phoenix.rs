@@ -1,0 +1,451 @@
+//! Phoenix event data, the only CAMEO sources that reach back before 1979,
+//! in their two released layouts (both coded with PETRARCH; docs/events.md):
+//!
+//! - **Cline Center Historical Phoenix** (New York Times 1945–2005, BBC
+//!   Summary of World Broadcasts 1979–2015, FBIS 1995–2004): comma-separated
+//!   with a header of 25 columns from `eid` to `process`; `story_date` is
+//!   `m/d/yyyy`; `quad_class` is 0–4 (0 neutral); `source_root` and
+//!   `target_root` hold the actor's country or IGO code. Some copies lost
+//!   the leading zero of `code` (`42` for `042`, read as integers): the zero
+//!   is restored from `root_code` (repair `phoenix_code_zero`).
+//! - **OEDA Phoenix daily files** (`events.full.YYYYMMDD.txt`, 2014–):
+//!   tab-separated, no header, 26 positional columns written by the
+//!   phoenix_pipeline (`postprocess.py`): id, story date `YYYYMMDD`, year,
+//!   month, day, then source full code, root, agent, others, the same for
+//!   the target, CAMEO code, root code, quad class, Goldstein, issues, five
+//!   geo fields, and the story ids, URLs and source names of every report
+//!   merged into the event (`;`-joined).
+//!
+//! Hand-written because no crate reads either layout. Ids that are not
+//! integers (OEDA's `12345_v0.1.0`) are stored as their FNV-1a hash
+//! ([`crate::polecat::id_hash`]); actors resolve through their root code on
+//! the event's day, as CAMEO country codes (`SUN` → 365 between 1922 and
+//! 1991). OEDA rows keep their first URL, the number of merged reports as
+//! `mentions` and of distinct source names as `sources`.
+
+use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
+use crate::code::Code;
+use crate::date::parse_day;
+use crate::parse::{int, record_repairs, tenths, RowContext, Rule};
+use crate::resolve::ActorScheme;
+use crate::EventsError;
+use std::collections::BTreeMap;
+use std::io::{BufRead, Read};
+
+/// The Cline Center files' columns, in order.
+pub const CLINE_COLUMNS: [&str; 25] = [
+    "eid",
+    "story_date",
+    "year",
+    "month",
+    "day",
+    "source",
+    "source_root",
+    "source_agent",
+    "source_others",
+    "target",
+    "target_root",
+    "target_agent",
+    "target_others",
+    "code",
+    "root_code",
+    "quad_class",
+    "goldstein",
+    "joined_issues",
+    "lat",
+    "lon",
+    "placename",
+    "statename",
+    "countryname",
+    "aid",
+    "process",
+];
+
+/// Width of an OEDA daily row.
+pub const OEDA_WIDTH: usize = 26;
+
+/// The fields of one event, whatever the layout.
+struct Fields<'a> {
+    id: &'a [u8],
+    date: &'a [u8],
+    source_root: &'a [u8],
+    target_root: &'a [u8],
+    code: &'a [u8],
+    root_code: &'a [u8],
+    quad: &'a [u8],
+    goldstein: &'a [u8],
+    /// OEDA only: the merged reports' story ids, URLs and source names.
+    stories: Option<(&'a [u8], &'a [u8], &'a [u8])>,
+}
+
+/// What reading a file counted besides stored and quarantined rows.
+#[derive(Debug, Clone, Default)]
+pub struct PhoenixCounts {
+    pub layout: &'static str,
+    pub repaired: BTreeMap<&'static str, u64>,
+}
+
+/// `m/d/yyyy` (Cline's `story_date`), or the `YYYYMMDD`/`YYYY-MM-DD` forms.
+fn day_of(b: &[u8]) -> Option<i32> {
+    let t = b.trim_ascii();
+    let parts: Vec<&[u8]> = t.split(|c| *c == b'/').collect();
+    if let [m, d, y] = parts[..] {
+        let num = |x: &[u8]| int(x).filter(|v| *v >= 0);
+        let (m, d, y) = (num(m)?, num(d)?, num(y)?);
+        if y < 1000 || m > 12 || d > 31 {
+            return None;
+        }
+        let iso = format!("{y:04}-{m:02}-{d:02}");
+        return parse_day(iso.as_bytes());
+    }
+    parse_day(t)
+}
+
+/// The CAMEO code, with a leading zero lost by integer-typed copies put
+/// back from the root code; `repaired` says whether it was.
+fn cameo(code: &[u8], root: &[u8], codes: &foldhash::HashSet<Code>) -> Option<(Code, u8, bool)> {
+    let code = code.trim_ascii();
+    let root = int(root.trim_ascii()).filter(|r| (1..=20).contains(r))?;
+    let root2 = format!("{root:02}");
+    let (text, repaired) = if code.starts_with(root2.as_bytes()) {
+        (code.to_vec(), false)
+    } else {
+        let padded = [b"0", code].concat();
+        if padded.starts_with(root2.as_bytes()) {
+            (padded, true)
+        } else {
+            return None;
+        }
+    };
+    let c = Code::pack(&text).filter(|c| codes.contains(c))?;
+    Some((c, root as u8, repaired))
+}
+
+fn count_distinct(list: &[u8]) -> i32 {
+    let items: std::collections::BTreeSet<&[u8]> = list
+        .split(|b| *b == b';')
+        .map(<[u8]>::trim_ascii)
+        .filter(|s| !s.is_empty())
+        .collect();
+    items.len() as i32
+}
+
+fn count_all(list: &[u8]) -> i32 {
+    list.split(|b| *b == b';')
+        .filter(|s| !s.trim_ascii().is_empty())
+        .count() as i32
+}
+
+/// Parses one event into `chunk`, or says why not.
+fn push(
+    chunk: &mut Chunk,
+    ctx: &RowContext<'_>,
+    f: &Fields<'_>,
+    line: u64,
+    tag: u8,
+    counts: &mut PhoenixCounts,
+) -> Result<(), String> {
+    let shown = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .chars()
+            .take(60)
+            .collect::<String>()
+    };
+    let id_text = f.id.trim_ascii();
+    if id_text.is_empty() {
+        return Err("no event id".into());
+    }
+    let id = int(id_text).unwrap_or_else(|| crate::polecat::id_hash(id_text));
+    let day = day_of(f.date).ok_or_else(|| format!("bad date `{}`", shown(f.date)))?;
+    let (code, root, repaired) = cameo(f.code, f.root_code, ctx.codes).ok_or_else(|| {
+        format!(
+            "unknown CAMEO event code `{}` (root `{}`)",
+            shown(f.code),
+            shown(f.root_code)
+        )
+    })?;
+    if repaired {
+        *counts.repaired.entry("phoenix_code_zero").or_default() += 1;
+    }
+    let quad = match int(f.quad.trim_ascii()) {
+        Some(q @ 0..=4) => q as u8,
+        None if f.quad.trim_ascii().is_empty() => 0,
+        _ => return Err(format!("bad quad_class `{}`", shown(f.quad))),
+    };
+    let gold10 = match f.goldstein.trim_ascii() {
+        [] => NO_GOLD,
+        g => tenths(g)
+            .filter(|v| (-100..=100).contains(v))
+            .ok_or_else(|| format!("bad goldstein `{}`", shown(g)))?,
+    };
+    let (r1, r2) = (f.source_root.trim_ascii(), f.target_root.trim_ascii());
+    let resolve = |r: &[u8]| {
+        if r.is_empty() {
+            0
+        } else {
+            ctx.resolver.resolve(ActorScheme::Cameo, r, day)
+        }
+    };
+    let (s1, s2) = (resolve(r1), resolve(r2));
+    let (c1, c2) = (chunk.code(r1), chunk.code(r2));
+    let (mentions, sources, url) = match f.stories {
+        Some((ids, urls, names)) => {
+            let first = urls
+                .split(|b| *b == b';')
+                .next()
+                .unwrap_or(b"")
+                .trim_ascii();
+            let url = if first.is_empty() {
+                (0, 0)
+            } else {
+                let start = chunk.text.len() as u32;
+                chunk.text.extend_from_slice(first);
+                (start, chunk.text.len() as u32)
+            };
+            (count_all(ids), count_distinct(names), url)
+        }
+        None => (NO_COUNT, NO_COUNT, (0, 0)),
+    };
+    chunk.family.push(tag);
+    chunk.id.push(id);
+    chunk.day.push(day);
+    chunk.actor1_code.push(c1);
+    chunk.actor2_code.push(c2);
+    chunk.actor1.push(s1);
+    chunk.actor2.push(s2);
+    chunk.event_code.push(code);
+    chunk.root.push(root);
+    chunk.quad.push(quad);
+    chunk.gold10.push(gold10);
+    chunk.is_root.push(2);
+    chunk.mentions.push(mentions);
+    chunk.sources.push(sources);
+    chunk.articles.push(NO_COUNT);
+    chunk.url.push(url);
+    chunk.line.push(line);
+    record_repairs(
+        chunk,
+        if repaired {
+            Rule::PhoenixCodeZero.bit()
+        } else {
+            0
+        },
+    );
+    Ok(())
+}
+
+/// Column positions of a Cline header (by name).
+fn cline_positions(header: &[String], name: &str) -> Result<[usize; 8], EventsError> {
+    let at = |n: &str| {
+        header.iter().position(|h| h == n).ok_or_else(|| {
+            EventsError::Data(format!(
+                "{name}:1: not a Cline Center Phoenix header: no `{n}` column (expected the 25 columns from `eid` to `process`)"
+            ))
+        })
+    };
+    Ok([
+        at("eid")?,
+        at("story_date")?,
+        at("source_root")?,
+        at("target_root")?,
+        at("code")?,
+        at("root_code")?,
+        at("quad_class")?,
+        at("goldstein")?,
+    ])
+}
+
+/// A row the reader did not store: line, reason, text.
+pub type Rejected = (u64, String, Vec<u8>);
+
+/// Reads a Phoenix file (either layout, told apart by its first line) into
+/// chunks of at most `chunk_rows`, handing each to `sink`; returns the rows
+/// read, the rows rejected with their reason, and the layout and repairs.
+pub fn read(
+    reader: impl Read,
+    name: &str,
+    ctx: &RowContext<'_>,
+    tag: u8,
+    chunk_rows: usize,
+    sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
+) -> Result<(u64, Vec<Rejected>, PhoenixCounts), EventsError> {
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
+    let broken = |n: u64, e: std::io::Error| {
+        EventsError::Data(format!(
+            "{name}:{n}: unreadable (broken or truncated file?): {e}"
+        ))
+    };
+    let head = reader.fill_buf().map_err(|e| broken(1, e))?;
+    let cline = head.starts_with(b"eid,") || head.starts_with(b"\"eid\",");
+    let mut counts = PhoenixCounts {
+        layout: if cline {
+            "phoenix-cline"
+        } else {
+            "phoenix-oeda"
+        },
+        ..PhoenixCounts::default()
+    };
+    let mut rejected = Vec::new();
+    let mut chunk = Chunk::default();
+    let mut read = 0u64;
+    if cline {
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(reader);
+        let header: Vec<String> = csv
+            .headers()
+            .map_err(|e| EventsError::Data(format!("{name}:1: header: {e}")))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let p = cline_positions(&header, name)?;
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match csv.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    return Err(EventsError::Data(format!(
+                        "{name}:{line}: unreadable (broken or truncated file?): {e}"
+                    )));
+                }
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            read += 1;
+            if std::str::from_utf8(record.as_slice()).is_err() {
+                rejected.push((line, "not UTF-8".to_string(), record.as_slice().to_vec()));
+                continue;
+            }
+            if record.len() != header.len() {
+                let text = record.iter().collect::<Vec<_>>().join(&b","[..]);
+                rejected.push((
+                    line,
+                    format!(
+                        "{} fields, expected the header's {}",
+                        record.len(),
+                        header.len()
+                    ),
+                    text,
+                ));
+                continue;
+            }
+            let g = |i: usize| record.get(i).unwrap_or(b"");
+            let f = Fields {
+                id: g(p[0]),
+                date: g(p[1]),
+                source_root: g(p[2]),
+                target_root: g(p[3]),
+                code: g(p[4]),
+                root_code: g(p[5]),
+                quad: g(p[6]),
+                goldstein: g(p[7]),
+                stories: None,
+            };
+            if let Err(reason) = push(&mut chunk, ctx, &f, line, tag, &mut counts) {
+                let text = record.iter().collect::<Vec<_>>().join(&b","[..]);
+                rejected.push((line, reason, text));
+            }
+            if chunk.len() >= chunk_rows {
+                sink(std::mem::take(&mut chunk))?;
+            }
+        }
+    } else {
+        let mut buf = Vec::new();
+        let mut line = 0u64;
+        loop {
+            buf.clear();
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .map_err(|e| broken(line + 1, e))?;
+            if n == 0 {
+                break;
+            }
+            line += 1;
+            let text = buf.strip_suffix(b"\n").unwrap_or(&buf);
+            let text = text.strip_suffix(b"\r").unwrap_or(text);
+            if text.is_empty() {
+                continue;
+            }
+            read += 1;
+            if std::str::from_utf8(text).is_err() {
+                rejected.push((line, "not UTF-8".to_string(), text.to_vec()));
+                continue;
+            }
+            let v: Vec<&[u8]> = text.split(|b| *b == b'\t').collect();
+            if v.len() != OEDA_WIDTH {
+                rejected.push((
+                    line,
+                    format!(
+                        "{} fields, expected {OEDA_WIDTH} (OEDA Phoenix daily layout)",
+                        v.len()
+                    ),
+                    text.to_vec(),
+                ));
+                continue;
+            }
+            let f = Fields {
+                id: v[0],
+                date: v[1],
+                source_root: v[6],
+                target_root: v[10],
+                code: v[13],
+                root_code: v[14],
+                quad: v[15],
+                goldstein: v[16],
+                stories: Some((v[23], v[24], v[25])),
+            };
+            if let Err(reason) = push(&mut chunk, ctx, &f, line, tag, &mut counts) {
+                rejected.push((line, reason, text.to_vec()));
+            }
+            if chunk.len() >= chunk_rows {
+                sink(std::mem::take(&mut chunk))?;
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        sink(chunk)?;
+    }
+    Ok((read, rejected, counts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cline_dates_are_month_first() {
+        assert_eq!(day_of(b"1/2/1950"), parse_day(b"1950-01-02"));
+        assert_eq!(day_of(b"12/31/2004"), parse_day(b"2004-12-31"));
+        assert_eq!(day_of(b"20140620"), parse_day(b"2014-06-20"));
+        assert_eq!(day_of(b"13/1/1950"), None);
+        assert_eq!(day_of(b"2/30/1950"), None);
+        assert_eq!(day_of(b"1/2/50"), None);
+    }
+
+    #[test]
+    fn lost_leading_zeros_come_back_from_the_root() {
+        let codes: foldhash::HashSet<Code> = ["042", "0841", "190", "010"]
+            .iter()
+            .map(|c| Code::pack(c.as_bytes()).unwrap())
+            .collect();
+        let c = |x: &str, r: &str| {
+            cameo(x.as_bytes(), r.as_bytes(), &codes).map(|(c, r, f)| (c.to_string(), r, f))
+        };
+        assert_eq!(c("042", "4"), Some(("042".into(), 4, false)));
+        assert_eq!(c("42", "4"), Some(("042".into(), 4, true)));
+        assert_eq!(c("841", "8"), Some(("0841".into(), 8, true)));
+        assert_eq!(c("190", "19"), Some(("190".into(), 19, false)));
+        assert_eq!(c("10", "1"), Some(("010".into(), 1, true)));
+        assert_eq!(c("190", "4"), None, "root and code disagree");
+        assert_eq!(c("999", "9"), None);
+    }
+
+    #[test]
+    fn merged_reports_are_counted() {
+        assert_eq!(count_all(b"a;b;c"), 3);
+        assert_eq!(count_distinct(b"Reuters;AFP;Reuters"), 2);
+        assert_eq!(count_all(b""), 0);
+    }
+}

@@ -1,0 +1,471 @@
+//! POLECAT (PLOVER-coded event data, 2018–): weekly and yearly
+//! tab-separated files with a header of 40 columns from `Event ID` to
+//! `Version` (POLECAT Weekly Data, Harvard Dataverse doi:10.7910/DVN/AJGVIT;
+//! Halterman et al. 2023, "PLOVER and POLECAT"). Hand-written because no
+//! crate reads POLECAT, and its known broken files need repairs a generic
+//! CSV reader would hide:
+//!
+//! - ids are strings (`20190801-2309-4e081644904c_COOPERATE_R`): the stored
+//!   `event_id` is their FNV-1a 64-bit hash (top bit cleared), which anyone
+//!   can recompute; the row's file and line locate the original;
+//! - missing values are the literal `None`;
+//! - some files carry extra names in the header (`Headline`): the 40
+//!   canonical columns are then read by position, and the rows counted as
+//!   repaired (`polecat_extra_header_names`);
+//! - some rows end in extra tabs: the extra fields are dropped when every
+//!   one is empty (`polecat_trailing_tabs`), the row is quarantined when not;
+//! - column 5 is `Intensity` in older files and `Event Intensity` in later
+//!   ones: both are accepted.
+//!
+//! Events are scored natively: the PLOVER type is the event code (see
+//! [`crate::plover`]), `Quad Code` the quad class as the row carries it
+//! (checked against the type's, disagreements counted), `Intensity` the
+//! Goldstein-like value the `source` profile sums (rounded to tenths).
+//! Actors resolve through `Actor COW`/`Recipient COW` where one COW code is
+//! given, else through the ISO-3 country; compound actors (several
+//! countries, PLOVER's list-valued sources and recipients) stay one event
+//! with no state, so they never count for a dyad (counted in the notes).
+//! POLECAT distributes no URLs (its licence), so none is stored.
+
+use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
+use crate::code::Code;
+use crate::date::parse_day;
+use crate::parse::{record_repairs, RowContext, Rule};
+use crate::resolve::ActorScheme;
+use crate::EventsError;
+use std::collections::BTreeMap;
+use std::io::{BufRead, Read};
+
+/// The 40 columns of a POLECAT file, in order.
+pub const COLUMNS: [&str; 40] = [
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Intensity",
+    "Quad Code",
+    "Contexts",
+    "Actor Name",
+    "Actor Country",
+    "Actor COW",
+    "Primary Actor Sector",
+    "Actor Sectors",
+    "Actor Title",
+    "Actor Name Raw",
+    "Wikipedia Actor ID",
+    "Recipient Name",
+    "Recipient Country",
+    "Recipient COW",
+    "Primary Recipient Sector",
+    "Recipient Sectors",
+    "Recipient Title",
+    "Recipient Name Raw",
+    "Wikipedia Recipient ID",
+    "Placename",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+    "Source",
+    "Publication Date",
+    "Story People",
+    "Story Organizations",
+    "Story Locations",
+    "Language",
+    "Version",
+];
+
+/// Positions of the columns ordo reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cols {
+    id: usize,
+    date: usize,
+    kind: usize,
+    intensity: usize,
+    quad: usize,
+    actor_country: usize,
+    actor_cow: usize,
+    recipient_country: usize,
+    recipient_cow: usize,
+}
+
+/// How the header was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Header {
+    /// By name; rows are as wide as the header.
+    Named(Cols, usize),
+    /// Extra names beside the canonical 40: rows are read by position.
+    Canonical(Cols),
+}
+
+fn position(header: &[String], names: &[&str]) -> Option<usize> {
+    header.iter().position(|h| names.contains(&h.as_str()))
+}
+
+fn cols_by_name(header: &[String]) -> Result<Cols, String> {
+    let need =
+        |names: &[&str]| position(header, names).ok_or_else(|| format!("no `{}` column", names[0]));
+    Ok(Cols {
+        id: need(&["Event ID"])?,
+        date: need(&["Event Date"])?,
+        kind: need(&["Event Type"])?,
+        intensity: need(&["Intensity", "Event Intensity"])?,
+        quad: need(&["Quad Code"])?,
+        actor_country: need(&["Actor Country"])?,
+        actor_cow: need(&["Actor COW"])?,
+        recipient_country: need(&["Recipient Country"])?,
+        recipient_cow: need(&["Recipient COW"])?,
+    })
+}
+
+fn canonical() -> Cols {
+    let at = |n: &str| COLUMNS.iter().position(|c| *c == n).unwrap_or(0);
+    Cols {
+        id: at("Event ID"),
+        date: at("Event Date"),
+        kind: at("Event Type"),
+        intensity: at("Intensity"),
+        quad: at("Quad Code"),
+        actor_country: at("Actor Country"),
+        actor_cow: at("Actor COW"),
+        recipient_country: at("Recipient Country"),
+        recipient_cow: at("Recipient COW"),
+    }
+}
+
+/// Reads the header: by name when it holds only known names, by the
+/// canonical positions when it carries extra ones (the broken files).
+fn header(first: &[u8], name: &str) -> Result<Header, EventsError> {
+    let text = String::from_utf8_lossy(first);
+    let names: Vec<String> = text
+        .trim_end_matches(['\r', '\n'])
+        .split('\t')
+        .map(|h| h.trim().to_string())
+        .collect();
+    let known =
+        |h: &String| COLUMNS.contains(&h.as_str()) || h == "Event Intensity" || h.is_empty();
+    let cols = cols_by_name(&names).map_err(|e| {
+        EventsError::Data(format!(
+            "{name}:1: not a POLECAT header ({e}; expected the 40 columns from `Event ID` to `Version`)"
+        ))
+    })?;
+    if names.iter().all(known) {
+        Ok(Header::Named(cols, names.len()))
+    } else {
+        Ok(Header::Canonical(canonical()))
+    }
+}
+
+/// The stored id of a POLECAT `Event ID`: FNV-1a, 64 bits, top bit cleared
+/// (a documented hash anyone can recompute, not a random one).
+pub fn id_hash(id: &[u8]) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h & (u64::MAX >> 1)) as i64
+}
+
+fn missing(b: &[u8]) -> bool {
+    let t = b.trim_ascii();
+    t.is_empty() || t == b"None"
+}
+
+/// An intensity in tenths (POLECAT's may carry more decimals than one).
+fn intensity(b: &[u8]) -> Result<i32, String> {
+    let t = std::str::from_utf8(b.trim_ascii()).map_err(|_| "not UTF-8".to_string())?;
+    let v: f64 = t.parse().map_err(|_| format!("bad Intensity `{t}`"))?;
+    if !(-10.0..=10.0).contains(&v) {
+        return Err(format!("Intensity `{t}` outside -10..10"));
+    }
+    Ok((v * 10.0).round() as i32)
+}
+
+/// What reading a file's rows counted besides stored and quarantined.
+#[derive(Debug, Clone, Default)]
+pub struct PolecatCounts {
+    /// Rows changed by a documented repair, per rule.
+    pub repaired: BTreeMap<&'static str, u64>,
+    /// Rows whose `Quad Code` disagrees with the quad of their type.
+    pub quad_disagrees: u64,
+    /// Rows with a compound actor or recipient (no state).
+    pub compound: u64,
+}
+
+/// One side of an event: the code stored and the COW state it resolves to.
+fn side(
+    ctx: &RowContext<'_>,
+    country: &[u8],
+    cow: &[u8],
+    day: i32,
+    counts: &mut bool,
+) -> (Vec<u8>, u16) {
+    let country = if missing(country) {
+        &b""[..]
+    } else {
+        country.trim_ascii()
+    };
+    let compound = country.contains(&b';') || (!missing(cow) && cow.contains(&b';'));
+    if compound {
+        *counts = true;
+        return (country.to_vec(), 0);
+    }
+    let state = if !missing(cow) {
+        ctx.resolver
+            .resolve(ActorScheme::Cow, cow.trim_ascii(), day)
+    } else if !country.is_empty() {
+        ctx.resolver.resolve(ActorScheme::Iso3, country, day)
+    } else {
+        0
+    };
+    (country.to_vec(), state)
+}
+
+/// Parses one row into `chunk`, or says why not.
+fn push(
+    chunk: &mut Chunk,
+    ctx: &RowContext<'_>,
+    c: &Cols,
+    row: &[&[u8]],
+    line: u64,
+    tag: u8,
+    counts: &mut PolecatCounts,
+) -> Result<(), String> {
+    let get = |i: usize| row.get(i).copied().unwrap_or(b"");
+    let id = get(c.id);
+    if missing(id) {
+        return Err("no Event ID".into());
+    }
+    let date = get(c.date).trim_ascii();
+    let day = parse_day(date)
+        .ok_or_else(|| format!("bad Event Date `{}`", String::from_utf8_lossy(date)))?;
+    let kind = get(c.kind).trim_ascii().to_ascii_uppercase();
+    let code = Code::pack(&kind)
+        .filter(|k| crate::plover::quad_of(*k).is_some())
+        .ok_or_else(|| {
+            format!(
+                "unknown PLOVER event type `{}`",
+                String::from_utf8_lossy(&kind)
+            )
+        })?;
+    let type_quad = crate::plover::quad_of(code).unwrap_or(0);
+    let quad = match get(c.quad) {
+        q if missing(q) => type_quad,
+        q => {
+            let label = String::from_utf8_lossy(q.trim_ascii()).to_ascii_uppercase();
+            crate::plover::QUAD_LABELS
+                .iter()
+                .find(|(l, _)| *l == label)
+                .map(|(_, n)| *n)
+                .ok_or_else(|| format!("unknown Quad Code `{label}`"))?
+        }
+    };
+    if quad != type_quad {
+        counts.quad_disagrees += 1;
+    }
+    let gold10 = match get(c.intensity) {
+        v if missing(v) => NO_GOLD,
+        v => intensity(v)?,
+    };
+    let mut compound = false;
+    let (a1, s1) = side(
+        ctx,
+        get(c.actor_country),
+        get(c.actor_cow),
+        day,
+        &mut compound,
+    );
+    let (a2, s2) = side(
+        ctx,
+        get(c.recipient_country),
+        get(c.recipient_cow),
+        day,
+        &mut compound,
+    );
+    if compound {
+        counts.compound += 1;
+    }
+    let (c1, c2) = (chunk.code(&a1), chunk.code(&a2));
+    chunk.family.push(tag);
+    chunk.id.push(id_hash(id.trim_ascii()));
+    chunk.day.push(day);
+    chunk.actor1_code.push(c1);
+    chunk.actor2_code.push(c2);
+    chunk.actor1.push(s1);
+    chunk.actor2.push(s2);
+    chunk.event_code.push(code);
+    chunk.root.push(0);
+    chunk.quad.push(quad);
+    chunk.gold10.push(gold10);
+    chunk.is_root.push(2);
+    chunk.mentions.push(NO_COUNT);
+    chunk.sources.push(NO_COUNT);
+    chunk.articles.push(NO_COUNT);
+    chunk.url.push((0, 0));
+    chunk.line.push(line);
+    Ok(())
+}
+
+/// A row the reader did not store: line, reason, text.
+pub type Rejected = (u64, String, Vec<u8>);
+
+/// Reads a POLECAT file's rows (header included) into chunks of at most
+/// `chunk_rows`, handing each to `sink`; returns the rows read, the rows
+/// rejected with their reason, and the repairs counted. `tag` is the
+/// family tag the rows carry.
+pub fn read(
+    reader: impl Read,
+    name: &str,
+    ctx: &RowContext<'_>,
+    tag: u8,
+    chunk_rows: usize,
+    sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
+) -> Result<(u64, Vec<Rejected>, PolecatCounts), EventsError> {
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
+    let mut line_buf = Vec::new();
+    let broken = |n: u64, e: std::io::Error| {
+        EventsError::Data(format!(
+            "{name}:{n}: unreadable (broken or truncated file?): {e}"
+        ))
+    };
+    reader
+        .read_until(b'\n', &mut line_buf)
+        .map_err(|e| broken(1, e))?;
+    let head = header(&line_buf, name)?;
+    let (cols, width, by_position) = match &head {
+        Header::Named(c, w) => (*c, *w, false),
+        Header::Canonical(c) => (*c, COLUMNS.len(), true),
+    };
+    let mut counts = PolecatCounts::default();
+    let mut rejected = Vec::new();
+    let mut chunk = Chunk::default();
+    let (mut read, mut line) = (0u64, 1u64);
+    loop {
+        line_buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut line_buf)
+            .map_err(|e| broken(line + 1, e))?;
+        if n == 0 {
+            break;
+        }
+        line += 1;
+        let text = line_buf.strip_suffix(b"\n").unwrap_or(&line_buf);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        if text.is_empty() {
+            continue;
+        }
+        read += 1;
+        if std::str::from_utf8(text).is_err() {
+            rejected.push((line, "not UTF-8".to_string(), text.to_vec()));
+            continue;
+        }
+        let mut fields: Vec<&[u8]> = text.split(|b| *b == b'\t').collect();
+        let mut repairs: Vec<Rule> = Vec::new();
+        if fields.len() > width {
+            if fields[width..].iter().all(|f| f.trim_ascii().is_empty()) {
+                fields.truncate(width);
+                repairs.push(Rule::PolecatTrailingTabs);
+            } else {
+                rejected.push((
+                    line,
+                    format!(
+                        "{} fields, more than the header's {width}, and the extra ones are not empty",
+                        fields.len()
+                    ),
+                    text.to_vec(),
+                ));
+                continue;
+            }
+        }
+        if fields.len() < width {
+            rejected.push((
+                line,
+                format!("{} fields, fewer than the header's {width}", fields.len()),
+                text.to_vec(),
+            ));
+            continue;
+        }
+        if by_position {
+            repairs.push(Rule::PolecatExtraHeaderNames);
+        }
+        match push(&mut chunk, ctx, &cols, &fields, line, tag, &mut counts) {
+            Ok(()) => {
+                for r in &repairs {
+                    *counts.repaired.entry(r.name()).or_default() += 1;
+                }
+                record_repairs(&mut chunk, repairs.iter().fold(0, |m, r| m | r.bit()));
+            }
+            Err(reason) => rejected.push((line, reason, text.to_vec())),
+        }
+        if chunk.len() >= chunk_rows {
+            sink(std::mem::take(&mut chunk))?;
+        }
+    }
+    if !chunk.is_empty() {
+        sink(chunk)?;
+    }
+    Ok((read, rejected, counts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_hash_as_documented() {
+        // FNV-1a of the empty string is the offset basis, top bit cleared
+        assert_eq!(
+            id_hash(b""),
+            (0xcbf2_9ce4_8422_2325u64 & (u64::MAX >> 1)) as i64
+        );
+        // "a": (basis ^ 0x61) * prime, from the FNV reference values
+        assert_eq!(
+            id_hash(b"a") as u64,
+            0xaf63_dc4c_8601_ec8c & (u64::MAX >> 1)
+        );
+        assert_ne!(
+            id_hash(b"20190801-2309-4e081644904c_COOPERATE_R"),
+            id_hash(b"20190801-2309-4e081644904c_COOPERATE_S")
+        );
+    }
+
+    #[test]
+    fn headers_by_name_and_broken_ones_by_position() {
+        let all = COLUMNS.join("\t");
+        assert!(matches!(
+            header(all.as_bytes(), "w.txt").unwrap(),
+            Header::Named(_, 40)
+        ));
+        let later = all.replace("\tIntensity\t", "\tEvent Intensity\t");
+        assert!(matches!(
+            header(later.as_bytes(), "w.txt").unwrap(),
+            Header::Named(_, 40)
+        ));
+        let broken = format!("{all}\tHeadline");
+        assert_eq!(
+            header(broken.as_bytes(), "w.txt").unwrap(),
+            Header::Canonical(canonical())
+        );
+        let e = header(b"GLOBALEVENTID\tSQLDATE", "g.txt")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("g.txt:1: not a POLECAT header (no `Event ID` column"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn intensities_round_to_tenths_and_stay_in_range() {
+        assert_eq!(intensity(b"-7.25"), Ok(-73));
+        assert_eq!(intensity(b"3"), Ok(30));
+        assert!(intensity(b"11").is_err());
+        assert!(intensity(b"high").is_err());
+    }
+}
