@@ -1,5 +1,6 @@
 //! `ordo chronology` end to end.
 
+#[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
 /// `ordo chronology` filters the shipped Italy–Russia chronology; names in

@@ -4,6 +4,7 @@
 //! raw dataset rows for France–Germany, the United States–Russia and
 //! Turkey–Russia.
 
+#[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
 use std::collections::BTreeMap;
@@ -11,6 +12,8 @@ use std::path::PathBuf;
 
 /// A derived or curated entry, by column name.
 type Row = BTreeMap<String, String>;
+
+use common::shared;
 
 fn rows(args: &[&str]) -> Vec<Row> {
     let (h, rows) = common::csv_of(args);
@@ -27,20 +30,6 @@ fn one<'a>(rows: &'a [Row], id: &str) -> &'a Row {
     rows.iter()
         .find(|r| r["id"] == id)
         .unwrap_or_else(|| panic!("no derived entry {id}"))
-}
-
-fn shared(rel: &str) -> PathBuf {
-    let mut here = std::env::current_dir().unwrap();
-    loop {
-        let cand = here.join("../shared/data").join(rel);
-        if cand.exists() {
-            return cand;
-        }
-        assert!(
-            here.pop(),
-            "no ../shared/data/{rel} above the test directory"
-        );
-    }
 }
 
 /// The raw rows of a dataset CSV whose `keys` columns equal the values.

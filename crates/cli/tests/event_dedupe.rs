@@ -3,22 +3,12 @@
 //! an independent SQL count of distinct (day, actor 1 code, actor 2 code,
 //! event code) keys.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[allow(dead_code)] // each test binary uses part of the helpers
+mod common;
 
-fn shared(rel: &str) -> PathBuf {
-    let mut here = std::env::current_dir().unwrap();
-    loop {
-        let cand = here.join("../shared/data").join(rel);
-        if cand.exists() {
-            return cand;
-        }
-        assert!(
-            here.pop(),
-            "no ../shared/data/{rel} above the test directory"
-        );
-    }
-}
+use common::shared;
+use std::path::Path;
+use std::process::Command;
 
 fn ordo(store: &Path, args: &[&str]) -> (Vec<Vec<String>>, String) {
     let o = Command::new(env!("CARGO_BIN_EXE_ordo"))

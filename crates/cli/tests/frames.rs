@@ -3,6 +3,7 @@
 //! of the same frame (its full output matches ordo's to 1e-9 on all 956,145
 //! dyad-years 1816-2016, see BENCHMARKS.md), or from the raw files.
 
+#[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
 use common::{col, csv_of, ordo};

@@ -2,6 +2,7 @@
 //! the GW member list on the real data. Counts from the independent
 //! reference `tests/reference/gw_reference.py` (`gw_expected.csv`).
 
+#[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
 use common::{col, csv_of, ordo};

@@ -5,48 +5,10 @@
 //! columns, string ids, merged reports) give the same series as the GDELT
 //! rows they came from, with the repairs counted and bad rows quarantined.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[allow(dead_code)] // each test binary uses part of the helpers
+mod common;
 
-type Row = BTreeMap<String, String>;
-
-fn shared(rel: &str) -> PathBuf {
-    let mut here = std::env::current_dir().unwrap();
-    loop {
-        let cand = here.join("../shared/data").join(rel);
-        if cand.exists() {
-            return cand;
-        }
-        assert!(
-            here.pop(),
-            "no ../shared/data/{rel} above the test directory"
-        );
-    }
-}
-
-fn run(store: &Path, args: &[&str]) -> (Vec<Row>, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(o.status.success(), "{args:?}: {err}");
-    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
-    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r
-        .records()
-        .map(|x| {
-            h.iter()
-                .cloned()
-                .zip(x.unwrap().iter().map(String::from))
-                .collect()
-        })
-        .collect();
-    (rows, err)
-}
+use common::{rows_in as run, shared};
 
 /// `2012-03-04` as Cline writes it: `3/4/2012`.
 fn mdy(day: &str) -> String {

@@ -6,46 +6,12 @@
 //! known broken files (extra header names, trailing tabs) are repaired and
 //! counted, bad rows quarantined with their reason.
 
+#[allow(dead_code)] // each test binary uses part of the helpers
+mod common;
+
+use common::{rows_in as run, shared};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn shared(rel: &str) -> PathBuf {
-    let mut here = std::env::current_dir().unwrap();
-    loop {
-        let cand = here.join("../shared/data").join(rel);
-        if cand.exists() {
-            return cand;
-        }
-        assert!(
-            here.pop(),
-            "no ../shared/data/{rel} above the test directory"
-        );
-    }
-}
-
-fn run(store: &Path, args: &[&str]) -> (Vec<BTreeMap<String, String>>, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(o.status.success(), "{args:?}: {err}");
-    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
-    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r
-        .records()
-        .map(|x| {
-            h.iter()
-                .cloned()
-                .zip(x.unwrap().iter().map(String::from))
-                .collect()
-        })
-        .collect();
-    (rows, err)
-}
+use std::path::Path;
 
 /// CAMEO code -> PLOVER type by the longest prefix of the shipped table.
 fn plover_map() -> Vec<(String, String)> {

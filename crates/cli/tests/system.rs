@@ -2,6 +2,7 @@
 //! `ordo states middle` on the real data. CON and the majors are the values
 //! of `bench/system_reference.py` (an independent computation).
 
+#[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
 use common::{col, csv_of, ordo};

@@ -12,6 +12,7 @@ pub mod grouped;
 pub mod idset;
 pub mod ingest;
 pub mod layout;
+pub mod lines;
 pub mod one_a_day;
 pub mod open;
 pub mod parse;

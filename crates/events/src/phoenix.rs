@@ -26,10 +26,10 @@
 use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
 use crate::code::Code;
 use crate::date::parse_day;
+use crate::lines::{broken, each_line, Outcome, Verdict};
 use crate::parse::{int, record_repairs, tenths, RowContext, Rule};
 use crate::resolve::ActorScheme;
 use crate::EventsError;
-use std::collections::BTreeMap;
 use std::io::{BufRead, Read};
 
 /// The Cline Center files' columns, in order.
@@ -76,13 +76,6 @@ struct Fields<'a> {
     goldstein: &'a [u8],
     /// OEDA only: the merged reports' story ids, URLs and source names.
     stories: Option<(&'a [u8], &'a [u8], &'a [u8])>,
-}
-
-/// What reading a file counted besides stored and quarantined rows.
-#[derive(Debug, Clone, Default)]
-pub struct PhoenixCounts {
-    pub layout: &'static str,
-    pub repaired: BTreeMap<&'static str, u64>,
 }
 
 /// `m/d/yyyy` (Cline's `story_date`), or the `YYYYMMDD`/`YYYY-MM-DD` forms.
@@ -143,7 +136,6 @@ fn push(
     f: &Fields<'_>,
     line: u64,
     tag: u8,
-    counts: &mut PhoenixCounts,
 ) -> Result<(), String> {
     let shown = |b: &[u8]| {
         String::from_utf8_lossy(b)
@@ -164,9 +156,6 @@ fn push(
             shown(f.root_code)
         )
     })?;
-    if repaired {
-        *counts.repaired.entry("phoenix_code_zero").or_default() += 1;
-    }
     let quad = match int(f.quad.trim_ascii()) {
         Some(q @ 0..=4) => q as u8,
         None if f.quad.trim_ascii().is_empty() => 0,
@@ -255,135 +244,49 @@ fn cline_positions(header: &[String], name: &str) -> Result<[usize; 8], EventsEr
     ])
 }
 
-/// A row the reader did not store: line, reason, text.
-pub type Rejected = (u64, String, Vec<u8>);
-
-/// Reads a Phoenix file (either layout, told apart by its first line) into
-/// chunks of at most `chunk_rows`, handing each to `sink`; returns the rows
-/// read, the rows rejected with their reason, and the layout and repairs.
+/// Reads a Phoenix file, either layout (told apart by its first line),
+/// into chunks; see [`crate::lines::OwnReader`].
 pub fn read(
-    reader: impl Read,
+    reader: &mut dyn Read,
     name: &str,
     ctx: &RowContext<'_>,
     tag: u8,
     chunk_rows: usize,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
-) -> Result<(u64, Vec<Rejected>, PhoenixCounts), EventsError> {
+) -> Result<Outcome, EventsError> {
     let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
-    let broken = |n: u64, e: std::io::Error| {
-        EventsError::Data(format!(
-            "{name}:{n}: unreadable (broken or truncated file?): {e}"
-        ))
-    };
-    let head = reader.fill_buf().map_err(|e| broken(1, e))?;
+    let head = reader.fill_buf().map_err(|e| broken(name, 1, e))?;
     let cline = head.starts_with(b"eid,") || head.starts_with(b"\"eid\",");
-    let mut counts = PhoenixCounts {
+    let mut out = Outcome {
         layout: if cline {
             "phoenix-cline"
         } else {
             "phoenix-oeda"
         },
-        ..PhoenixCounts::default()
+        ..Outcome::default()
     };
-    let mut rejected = Vec::new();
     let mut chunk = Chunk::default();
-    let mut read = 0u64;
-    if cline {
-        let mut csv = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(reader);
-        let header: Vec<String> = csv
-            .headers()
-            .map_err(|e| EventsError::Data(format!("{name}:1: header: {e}")))?
-            .iter()
-            .map(|h| h.trim().to_string())
-            .collect();
-        let p = cline_positions(&header, name)?;
-        let mut record = csv::ByteRecord::new();
-        loop {
-            match csv.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
-                    return Err(EventsError::Data(format!(
-                        "{name}:{line}: unreadable (broken or truncated file?): {e}"
-                    )));
-                }
-            }
-            let line = record.position().map_or(0, |p| p.line());
-            read += 1;
-            if std::str::from_utf8(record.as_slice()).is_err() {
-                rejected.push((line, "not UTF-8".to_string(), record.as_slice().to_vec()));
-                continue;
-            }
-            if record.len() != header.len() {
-                let text = record.iter().collect::<Vec<_>>().join(&b","[..]);
-                rejected.push((
-                    line,
-                    format!(
-                        "{} fields, expected the header's {}",
-                        record.len(),
-                        header.len()
-                    ),
-                    text,
-                ));
-                continue;
-            }
-            let g = |i: usize| record.get(i).unwrap_or(b"");
-            let f = Fields {
-                id: g(p[0]),
-                date: g(p[1]),
-                source_root: g(p[2]),
-                target_root: g(p[3]),
-                code: g(p[4]),
-                root_code: g(p[5]),
-                quad: g(p[6]),
-                goldstein: g(p[7]),
-                stories: None,
-            };
-            if let Err(reason) = push(&mut chunk, ctx, &f, line, tag, &mut counts) {
-                let text = record.iter().collect::<Vec<_>>().join(&b","[..]);
-                rejected.push((line, reason, text));
-            }
-            if chunk.len() >= chunk_rows {
-                sink(std::mem::take(&mut chunk))?;
-            }
+    let mut row = |chunk: &mut Chunk, f: &Fields<'_>, line: u64| -> Verdict {
+        if let Err(reason) = push(chunk, ctx, f, line, tag) {
+            return Ok(Some(reason));
         }
+        if chunk.len() >= chunk_rows {
+            sink(std::mem::take(chunk))?;
+        }
+        Ok(None)
+    };
+    if cline {
+        read_cline(reader, name, &mut out, &mut |f, line| {
+            row(&mut chunk, f, line)
+        })?;
     } else {
-        let mut buf = Vec::new();
-        let mut line = 0u64;
-        loop {
-            buf.clear();
-            let n = reader
-                .read_until(b'\n', &mut buf)
-                .map_err(|e| broken(line + 1, e))?;
-            if n == 0 {
-                break;
-            }
-            line += 1;
-            let text = buf.strip_suffix(b"\n").unwrap_or(&buf);
-            let text = text.strip_suffix(b"\r").unwrap_or(text);
-            if text.is_empty() {
-                continue;
-            }
-            read += 1;
-            if std::str::from_utf8(text).is_err() {
-                rejected.push((line, "not UTF-8".to_string(), text.to_vec()));
-                continue;
-            }
+        each_line(&mut reader, name, 0, &mut out, &mut |line, text| {
             let v: Vec<&[u8]> = text.split(|b| *b == b'\t').collect();
             if v.len() != OEDA_WIDTH {
-                rejected.push((
-                    line,
-                    format!(
-                        "{} fields, expected {OEDA_WIDTH} (OEDA Phoenix daily layout)",
-                        v.len()
-                    ),
-                    text.to_vec(),
-                ));
-                continue;
+                return Ok(Some(format!(
+                    "{} fields, expected {OEDA_WIDTH} (OEDA Phoenix daily layout)",
+                    v.len()
+                )));
             }
             let f = Fields {
                 id: v[0],
@@ -396,18 +299,77 @@ pub fn read(
                 goldstein: v[16],
                 stories: Some((v[23], v[24], v[25])),
             };
-            if let Err(reason) = push(&mut chunk, ctx, &f, line, tag, &mut counts) {
-                rejected.push((line, reason, text.to_vec()));
-            }
-            if chunk.len() >= chunk_rows {
-                sink(std::mem::take(&mut chunk))?;
-            }
-        }
+            row(&mut chunk, &f, line)
+        })?;
     }
     if !chunk.is_empty() {
         sink(chunk)?;
     }
-    Ok((read, rejected, counts))
+    Ok(out)
+}
+
+/// The Cline Center layout: CSV with quoting, columns by header name.
+fn read_cline(
+    reader: impl Read,
+    name: &str,
+    out: &mut Outcome,
+    row: &mut dyn FnMut(&Fields<'_>, u64) -> Verdict,
+) -> Result<(), EventsError> {
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(reader);
+    let header: Vec<String> = csv
+        .headers()
+        .map_err(|e| EventsError::Data(format!("{name}:1: header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let p = cline_positions(&header, name)?;
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match csv.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(()),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(EventsError::Data(format!(
+                    "{name}:{line}: unreadable (broken or truncated file?): {e}"
+                )));
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        out.read += 1;
+        let text = || record.iter().collect::<Vec<_>>().join(&b","[..]);
+        if std::str::from_utf8(record.as_slice()).is_err() {
+            out.rejected.push((line, "not UTF-8".to_string(), text()));
+            continue;
+        }
+        if record.len() != header.len() {
+            let reason = format!(
+                "{} fields, expected the header's {}",
+                record.len(),
+                header.len()
+            );
+            out.rejected.push((line, reason, text()));
+            continue;
+        }
+        let g = |i: usize| record.get(i).unwrap_or(b"");
+        let f = Fields {
+            id: g(p[0]),
+            date: g(p[1]),
+            source_root: g(p[2]),
+            target_root: g(p[3]),
+            code: g(p[4]),
+            root_code: g(p[5]),
+            quad: g(p[6]),
+            goldstein: g(p[7]),
+            stories: None,
+        };
+        if let Some(reason) = row(&f, line)? {
+            out.rejected.push((line, reason, text()));
+        }
+    }
 }
 
 #[cfg(test)]

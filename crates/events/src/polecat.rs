@@ -30,6 +30,7 @@
 use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
 use crate::code::Code;
 use crate::date::parse_day;
+use crate::lines::{broken, each_line, Outcome};
 use crate::parse::{record_repairs, RowContext, Rule};
 use crate::resolve::ActorScheme;
 use crate::EventsError;
@@ -187,16 +188,10 @@ fn intensity(b: &[u8]) -> Result<i32, String> {
     Ok((v * 10.0).round() as i32)
 }
 
-/// What reading a file's rows counted besides stored and quarantined.
-#[derive(Debug, Clone, Default)]
-pub struct PolecatCounts {
-    /// Rows changed by a documented repair, per rule.
-    pub repaired: BTreeMap<&'static str, u64>,
-    /// Rows whose `Quad Code` disagrees with the quad of their type.
-    pub quad_disagrees: u64,
-    /// Rows with a compound actor or recipient (no state).
-    pub compound: u64,
-}
+/// Notes counted per row: a `Quad Code` other than the type's quad, and
+/// compound actors (no state).
+const QUAD_DIFFERS: &str = "Quad Code differs from the type's quad";
+const COMPOUND: &str = "compound actor or recipient (no state)";
 
 /// One side of an event: the code stored and the COW state it resolves to.
 fn side(
@@ -235,7 +230,7 @@ fn push(
     row: &[&[u8]],
     line: u64,
     tag: u8,
-    counts: &mut PolecatCounts,
+    counts: &mut BTreeMap<&'static str, u64>,
 ) -> Result<(), String> {
     let get = |i: usize| row.get(i).copied().unwrap_or(b"");
     let id = get(c.id);
@@ -267,7 +262,7 @@ fn push(
         }
     };
     if quad != type_quad {
-        counts.quad_disagrees += 1;
+        *counts.entry(QUAD_DIFFERS).or_default() += 1;
     }
     let gold10 = match get(c.intensity) {
         v if missing(v) => NO_GOLD,
@@ -289,7 +284,7 @@ fn push(
         &mut compound,
     );
     if compound {
-        counts.compound += 1;
+        *counts.entry(COMPOUND).or_default() += 1;
     }
     let (c1, c2) = (chunk.code(&a1), chunk.code(&a2));
     chunk.family.push(tag);
@@ -312,105 +307,68 @@ fn push(
     Ok(())
 }
 
-/// A row the reader did not store: line, reason, text.
-pub type Rejected = (u64, String, Vec<u8>);
-
-/// Reads a POLECAT file's rows (header included) into chunks of at most
-/// `chunk_rows`, handing each to `sink`; returns the rows read, the rows
-/// rejected with their reason, and the repairs counted. `tag` is the
-/// family tag the rows carry.
+/// Reads a POLECAT file (header included) into chunks; see
+/// [`crate::lines::OwnReader`].
 pub fn read(
-    reader: impl Read,
+    reader: &mut dyn Read,
     name: &str,
     ctx: &RowContext<'_>,
     tag: u8,
     chunk_rows: usize,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
-) -> Result<(u64, Vec<Rejected>, PolecatCounts), EventsError> {
+) -> Result<Outcome, EventsError> {
     let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
-    let mut line_buf = Vec::new();
-    let broken = |n: u64, e: std::io::Error| {
-        EventsError::Data(format!(
-            "{name}:{n}: unreadable (broken or truncated file?): {e}"
-        ))
-    };
+    let mut first = Vec::new();
     reader
-        .read_until(b'\n', &mut line_buf)
-        .map_err(|e| broken(1, e))?;
-    let head = header(&line_buf, name)?;
-    let (cols, width, by_position) = match &head {
-        Header::Named(c, w) => (*c, *w, false),
-        Header::Canonical(c) => (*c, COLUMNS.len(), true),
+        .read_until(b'\n', &mut first)
+        .map_err(|e| broken(name, 1, e))?;
+    let (cols, width, by_position) = match header(&first, name)? {
+        Header::Named(c, w) => (c, w, false),
+        Header::Canonical(c) => (c, COLUMNS.len(), true),
     };
-    let mut counts = PolecatCounts::default();
-    let mut rejected = Vec::new();
+    let mut out = Outcome {
+        layout: "polecat",
+        ..Outcome::default()
+    };
+    let mut counts = BTreeMap::new();
     let mut chunk = Chunk::default();
-    let (mut read, mut line) = (0u64, 1u64);
-    loop {
-        line_buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut line_buf)
-            .map_err(|e| broken(line + 1, e))?;
-        if n == 0 {
-            break;
-        }
-        line += 1;
-        let text = line_buf.strip_suffix(b"\n").unwrap_or(&line_buf);
-        let text = text.strip_suffix(b"\r").unwrap_or(text);
-        if text.is_empty() {
-            continue;
-        }
-        read += 1;
-        if std::str::from_utf8(text).is_err() {
-            rejected.push((line, "not UTF-8".to_string(), text.to_vec()));
-            continue;
-        }
+    each_line(&mut reader, name, 1, &mut out, &mut |line, text| {
         let mut fields: Vec<&[u8]> = text.split(|b| *b == b'\t').collect();
-        let mut repairs: Vec<Rule> = Vec::new();
+        let mut mask = if by_position {
+            Rule::PolecatExtraHeaderNames.bit()
+        } else {
+            0
+        };
         if fields.len() > width {
-            if fields[width..].iter().all(|f| f.trim_ascii().is_empty()) {
-                fields.truncate(width);
-                repairs.push(Rule::PolecatTrailingTabs);
-            } else {
-                rejected.push((
-                    line,
-                    format!(
-                        "{} fields, more than the header's {width}, and the extra ones are not empty",
-                        fields.len()
-                    ),
-                    text.to_vec(),
-                ));
-                continue;
+            if !fields[width..].iter().all(|f| f.trim_ascii().is_empty()) {
+                return Ok(Some(format!(
+                    "{} fields, more than the header's {width}, and the extra ones are not empty",
+                    fields.len()
+                )));
             }
+            fields.truncate(width);
+            mask |= Rule::PolecatTrailingTabs.bit();
         }
         if fields.len() < width {
-            rejected.push((
-                line,
-                format!("{} fields, fewer than the header's {width}", fields.len()),
-                text.to_vec(),
-            ));
-            continue;
+            return Ok(Some(format!(
+                "{} fields, fewer than the header's {width}",
+                fields.len()
+            )));
         }
-        if by_position {
-            repairs.push(Rule::PolecatExtraHeaderNames);
+        if let Err(reason) = push(&mut chunk, ctx, &cols, &fields, line, tag, &mut counts) {
+            return Ok(Some(reason));
         }
-        match push(&mut chunk, ctx, &cols, &fields, line, tag, &mut counts) {
-            Ok(()) => {
-                for r in &repairs {
-                    *counts.repaired.entry(r.name()).or_default() += 1;
-                }
-                record_repairs(&mut chunk, repairs.iter().fold(0, |m, r| m | r.bit()));
-            }
-            Err(reason) => rejected.push((line, reason, text.to_vec())),
-        }
+        record_repairs(&mut chunk, mask);
         if chunk.len() >= chunk_rows {
             sink(std::mem::take(&mut chunk))?;
         }
-    }
+        Ok(None)
+    })?;
     if !chunk.is_empty() {
         sink(chunk)?;
     }
-    Ok((read, rejected, counts))
+    out.counts = counts;
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -151,11 +151,13 @@ fn scan_member(
         || first.starts_with(b"\"GLOBALEVENTID\"")
         || opts.family != Family::Gdelt;
     let reader = std::io::Cursor::new(head).chain(member.reader);
-    if opts.family == Family::Polecat {
-        return scan_polecat(reader, &member.name, opts, hash, scan, sink);
-    }
-    if opts.family == Family::Phoenix {
-        return scan_phoenix(reader, &member.name, opts, hash, scan, sink);
+    let own: Option<crate::lines::OwnReader> = match opts.family {
+        Family::Polecat => Some(crate::polecat::read),
+        Family::Phoenix => Some(crate::phoenix::read),
+        _ => None,
+    };
+    if let Some(read) = own {
+        return scan_own(read, reader, &member.name, opts, hash, scan, sink);
     }
     if has_header {
         let source = (path, member.name.as_str());
@@ -450,69 +452,38 @@ fn parse_block(block: &Block, name: &str, ctx: &RowContext<'_>) -> Parsed {
     }
 }
 
-/// A POLECAT file through [`crate::polecat::read`], rejected rows
-/// quarantined and repairs noted per rule.
-fn scan_polecat(
-    reader: impl Read,
+/// A file of a format with its own reader ([`crate::lines::OwnReader`]):
+/// rejected rows quarantined, the reader's counts noted with the layout.
+fn scan_own(
+    read: crate::lines::OwnReader,
+    mut reader: impl Read,
     name: &str,
     opts: &ScanOptions<'_>,
     hash: &HashHandle,
     scan: &mut FileScan,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<(), EventsError> {
-    let tag = Family::Polecat as u8;
-    let (read, rejected, counts) =
-        crate::polecat::read(reader, name, &opts.ctx, tag, 65_536, &mut |chunk| {
+    let out = read(
+        &mut reader,
+        name,
+        &opts.ctx,
+        opts.family as u8,
+        65_536,
+        &mut |chunk| {
             (opts.progress)(hash.bytes());
             if let Some(hook) = opts.hook {
                 hook(0, &chunk);
             }
             sink(chunk)
-        })?;
-    scan.read += read;
-    *scan.layouts.entry("polecat".into()).or_default() += read - rejected.len() as u64;
-    for (line, reason, text) in rejected {
+        },
+    )?;
+    scan.read += out.read;
+    *scan.layouts.entry(out.layout.into()).or_default() += out.read - out.rejected.len() as u64;
+    for (line, reason, text) in out.rejected {
         scan.quarantined.push(quarantine(name, line, reason, &text));
     }
-    if counts.quad_disagrees > 0 {
-        *scan
-            .layouts
-            .entry("Quad Code differs from the type's quad".into())
-            .or_default() += counts.quad_disagrees;
-    }
-    if counts.compound > 0 {
-        *scan
-            .layouts
-            .entry("compound actor or recipient (no state)".into())
-            .or_default() += counts.compound;
-    }
-    (opts.progress)(hash.bytes());
-    Ok(())
-}
-
-/// A Phoenix file (Cline Center or OEDA layout) through
-/// [`crate::phoenix::read`], rejected rows quarantined.
-fn scan_phoenix(
-    reader: impl Read,
-    name: &str,
-    opts: &ScanOptions<'_>,
-    hash: &HashHandle,
-    scan: &mut FileScan,
-    sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
-) -> Result<(), EventsError> {
-    let tag = Family::Phoenix as u8;
-    let (read, rejected, counts) =
-        crate::phoenix::read(reader, name, &opts.ctx, tag, 65_536, &mut |chunk| {
-            (opts.progress)(hash.bytes());
-            if let Some(hook) = opts.hook {
-                hook(0, &chunk);
-            }
-            sink(chunk)
-        })?;
-    scan.read += read;
-    *scan.layouts.entry(counts.layout.into()).or_default() += read - rejected.len() as u64;
-    for (line, reason, text) in rejected {
-        scan.quarantined.push(quarantine(name, line, reason, &text));
+    for (what, n) in out.counts {
+        *scan.layouts.entry(what.into()).or_default() += n;
     }
     (opts.progress)(hash.bytes());
     Ok(())
