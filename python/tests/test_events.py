@@ -59,3 +59,26 @@ def test_events_raw_without_store(fresh, data_dir):
 def test_events_need_a_dyad(fresh):
     with pytest.raises(ordo.OrdoError):
         fresh.events("GEO")
+
+
+def test_store_files_retire_and_sources(fresh, data_dir):
+    """The store's files are listed, one is retired, and a dyad's series
+    per source adds up to the harmonised one."""
+    folder = data_dir / "gdelt_v1_georgia_2011_2013"
+    july, august = folder / "july2011.csv.gz", folder / "aug2011.csv.gz"
+    fresh.ingest([july, august])
+    files = fresh.store_files().to_pandas()
+    assert sorted(files["status"].tolist()) == ["active", "active"]
+    assert files["stored"].sum() == files["read"].sum() - files["duplicates"].sum()
+
+    both = fresh.events("GEO", "RUS", by="month", sources=["gdelt"]).to_pandas()
+    august_row = both[both["period"] == "2011-08"].iloc[0]
+    assert august_row["events_gdelt"] == august_row["events"] == 18
+    assert august_row["sources_present"] == 1
+
+    retired = fresh.store_retire(str(august)).to_pandas()
+    assert retired["rows_removed"].tolist() == [5894]
+    after = fresh.events("GEO", "RUS", by="month").to_pandas()
+    assert "2011-08" not in set(after["period"]) or after.loc[after["period"] == "2011-08", "events"].tolist() == [0]
+    listed = fresh.store_files().to_pandas()
+    assert "retired" in set(listed["status"])
