@@ -244,6 +244,7 @@ class Session:
         years: _Years = None,
         dedupe: str = "none",
         sources: Optional[_Strings] = None,
+        actors: str = "all",
     ) -> Table: ...
     def ingest(
         self,

@@ -865,6 +865,7 @@ class Session:
         years: Years = None,
         dedupe: str = "none",
         sources: Union[None, str, Sequence[str]] = None,
+        actors: str = "all",
     ) -> Table:
         """Event series of a dyad (or, with ``all_dyads``, of every dyad) per
         ``by`` period (``"month"``, ``"quarter"``, ``"year"``), from the
@@ -878,7 +879,9 @@ class Session:
         ``"one-a-day"`` keeps one row per day, directed actor pair and event
         code (the rows removed are counted in ``.sources``). ``sources``
         (e.g. ``["gdelt", "polecat"]``) gives one dyad's series per source
-        side by side and one harmonised series over them.
+        side by side and one harmonised series over them. ``actors``
+        ``"state"`` keeps only events between state actors on both sides
+        (rules per source in docs/events.md; ``sensitivity`` shows both).
 
         Same as ``ordo events A B [--by] [--dedupe] ...``.
 
@@ -907,6 +910,7 @@ class Session:
                 years=years,
                 dedupe=dedupe,
                 sources=sources,
+                actors=actors,
             )
         )
 

@@ -536,7 +536,8 @@ impl Session {
     #[pyo3(signature = (a=None, b=None, *, by="month", all_dyads=false, directed=false,
                         root_only=false, weight="none", profile="gdelt", sensitivity=false,
                         keys="cow", raw=None, source="gdelt", map=None, quick=false,
-                        codes=None, years=None, dedupe="none", sources=None))]
+                        codes=None, years=None, dedupe="none", sources=None,
+                        actors="all"))]
     #[allow(clippy::too_many_arguments)]
     fn events(
         &self,
@@ -559,6 +560,7 @@ impl Session {
         years: Option<Years>,
         dedupe: &str,
         sources: Option<Strings>,
+        actors: &str,
     ) -> PyResult<ArrowTable> {
         let o = EventsOptions {
             a: a.map(|s| s.0),
@@ -579,6 +581,7 @@ impl Session {
             years: span(years),
             dedupe: dedupe.to_string(),
             sources: sources.unwrap_or_default().0,
+            actors: actors.to_string(),
         };
         self.run(py, move |s| s.events(&o))
     }

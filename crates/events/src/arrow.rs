@@ -40,6 +40,8 @@ pub fn schema() -> SchemaRef {
             f("file", DataType::Utf8, false),
             f("line", DataType::Int64, false),
             f("dyad", DataType::Int64, true),
+            f("actor1_state", DataType::Boolean, true),
+            f("actor2_state", DataType::Boolean, true),
         ]))
     })
     .clone()
@@ -155,8 +157,23 @@ pub fn to_batch(chunk: &Chunk, files: &[String]) -> Result<RecordBatch, EventsEr
                 .map(|i| dyad_key(chunk.actor1[i], chunk.actor2[i]))
                 .collect::<Int64Array>(),
         ),
+        state_column(chunk, |s| s.0),
+        state_column(chunk, |s| s.1),
     ];
     Ok(RecordBatch::try_new(schema(), cols)?)
+}
+
+/// One side's state flags: true a state actor, false another, NULL unknown.
+fn state_column(chunk: &Chunk, side: fn((u8, u8)) -> u8) -> ArrayRef {
+    Arc::new(
+        (0..chunk.len())
+            .map(|i| match side(chunk.state_of(i)) {
+                crate::chunk::STATE => Some(true),
+                crate::chunk::NOT_STATE => Some(false),
+                _ => None,
+            })
+            .collect::<BooleanArray>(),
+    )
 }
 
 fn col<'a, T: 'static>(batch: &'a RecordBatch, name: &str) -> Result<&'a T, EventsError> {
@@ -246,11 +263,23 @@ pub fn from_batch(batch: &RecordBatch) -> Result<Chunk, EventsError> {
             c.line[i] = line.value(i) as u64;
         }
     }
+    // segments written before the flags existed have no such columns: unknown
+    if let (Ok(a), Ok(b)) = (
+        col::<BooleanArray>(batch, "actor1_state"),
+        col::<BooleanArray>(batch, "actor2_state"),
+    ) {
+        let flag = |x: &BooleanArray, i: usize| match (x.is_null(i), x.is_null(i) || x.value(i)) {
+            (true, _) => crate::chunk::STATE_UNKNOWN,
+            (false, true) => crate::chunk::STATE,
+            (false, false) => crate::chunk::NOT_STATE,
+        };
+        c.actor_state = (0..n).map(|i| flag(a, i) | (flag(b, i) << 2)).collect();
+    }
     Ok(c)
 }
 
-/// Columns `from_batch` reads.
-pub const SERIES_COLUMNS: [&str; 15] = [
+/// Columns `from_batch` reads (the two state flags only where present).
+pub const SERIES_COLUMNS: [&str; 17] = [
     "source",
     "event_id",
     "day",
@@ -266,4 +295,6 @@ pub const SERIES_COLUMNS: [&str; 15] = [
     "mentions",
     "sources",
     "articles",
+    "actor1_state",
+    "actor2_state",
 ];

@@ -50,7 +50,21 @@ pub struct Chunk {
     /// one, then one mask per row. Not stored in Parquet: the ingest counts
     /// them per file and rule. [`Chunk::push_from`] does not copy them.
     pub repairs: Vec<u8>,
+    /// Whether each side is a state actor (government, military, police,
+    /// judiciary, legislature, intelligence, or the bare country), by the
+    /// source's rule (docs/events.md, "State actors"): two bits per side,
+    /// bits 0–1 actor 1 and 2–3 actor 2, each [`STATE_UNKNOWN`],
+    /// [`STATE`] or [`NOT_STATE`]. Empty while no row of the chunk carries
+    /// the information (a CSV without actor types), then one value per row.
+    pub actor_state: Vec<u8>,
 }
+
+/// The source does not say what kind of actor a side is.
+pub const STATE_UNKNOWN: u8 = 0;
+/// A state actor.
+pub const STATE: u8 = 1;
+/// Another actor (business, media, civilians, rebels, …).
+pub const NOT_STATE: u8 = 2;
 
 impl Chunk {
     pub fn len(&self) -> usize {
@@ -80,6 +94,23 @@ impl Chunk {
         }
         self.long_codes.push(text);
         Code::long(self.long_codes.len() - 1)
+    }
+
+    /// Whether each side of row `i` is a state actor ([`STATE`], …).
+    pub fn state_of(&self, i: usize) -> (u8, u8) {
+        let v = self.actor_state.get(i).copied().unwrap_or(0);
+        (v & 3, (v >> 2) & 3)
+    }
+
+    /// Records the state flags of the row just pushed: the column stays
+    /// empty until a row carries them.
+    pub fn record_state(&mut self, side1: u8, side2: u8) {
+        let v = side1 | (side2 << 2);
+        if v == 0 && self.actor_state.is_empty() {
+            return;
+        }
+        self.actor_state.resize(self.len() - 1, 0);
+        self.actor_state.push(v);
     }
 
     /// The repairs row `i` needed (0: none).
@@ -122,6 +153,9 @@ impl Chunk {
         if !self.repairs.is_empty() {
             filter(&mut self.repairs, keep);
         }
+        if !self.actor_state.is_empty() {
+            filter(&mut self.actor_state, keep);
+        }
     }
 
     /// Appends row `i` of `other`, re-interning its long codes and copying
@@ -158,6 +192,8 @@ impl Chunk {
         self.articles.push(other.articles[i]);
         self.url.push(url);
         self.line.push(other.line[i]);
+        let (s1, s2) = other.state_of(i);
+        self.record_state(s1, s2);
         self.file.push(other.file.get(i).copied().unwrap_or(0));
     }
 }

@@ -83,6 +83,21 @@ pub struct Fields {
     pub sources: Option<usize>,
     pub articles: Option<usize>,
     pub url: Option<usize>,
+    /// Where each side's kind (state actor or not) is read.
+    pub actor1_kind: Kind,
+    pub actor2_kind: Kind,
+}
+
+/// The columns that say what kind of actor a side is (docs/events.md,
+/// "State actors").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The source does not say (a CSV without actor types).
+    None,
+    /// GDELT: the full actor code and its three CAMEO type codes.
+    Gdelt { code: usize, types: [usize; 3] },
+    /// ICEWS: the actor's name and its comma-separated sectors.
+    Icews { name: usize, sectors: usize },
 }
 
 /// The GDELT positional layouts, by row width.
@@ -111,6 +126,14 @@ const fn gdelt(added: usize, url: Option<usize>) -> Fields {
         sources: Some(32),
         articles: Some(33),
         url,
+        actor1_kind: Kind::Gdelt {
+            code: 5,
+            types: [12, 13, 14],
+        },
+        actor2_kind: Kind::Gdelt {
+            code: 15,
+            types: [22, 23, 24],
+        },
     }
 }
 
@@ -220,7 +243,29 @@ pub fn from_header(
         sources: find("sources"),
         articles: find("articles"),
         url: find("url"),
+        actor1_kind: kind(header, "Actor1", "Source", "source"),
+        actor2_kind: kind(header, "Actor2", "Target", "target"),
     })
+}
+
+/// The kind columns of one side in a header file: GDELT's `Actor1Code`
+/// and `Actor1Type1Code`…`Type3Code`, or ICEWS's `Source Name` and
+/// `Source Sectors` (or the `icews` package's snake_case names).
+fn kind(header: &[String], gdelt: &str, icews: &str, snake: &str) -> Kind {
+    let at = |n: &str| header.iter().position(|h| h == n);
+    let types = [1, 2, 3].map(|k| at(&format!("{gdelt}Type{k}Code")));
+    if let (Some(code), [Some(t1), Some(t2), Some(t3)]) = (at(&format!("{gdelt}Code")), types) {
+        return Kind::Gdelt {
+            code,
+            types: [t1, t2, t3],
+        };
+    }
+    let name = at(&format!("{icews} Name")).or_else(|| at(&format!("{snake}_name")));
+    let sectors = at(&format!("{icews} Sectors")).or_else(|| at(&format!("{snake}_sectors")));
+    match (name, sectors) {
+        (Some(name), Some(sectors)) => Kind::Icews { name, sectors },
+        _ => Kind::None,
+    }
 }
 
 #[cfg(test)]

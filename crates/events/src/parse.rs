@@ -15,7 +15,7 @@
 use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
 use crate::code::Code;
 use crate::date::{add_years, parse_day, slash_parts, ymd_of_day, SlashDates, GDELT_FIRST_DAY};
-use crate::layout::{Family, Fields};
+use crate::layout::{Family, Fields, Kind};
 use crate::resolve::{ActorResolver, ActorScheme};
 use foldhash::{HashMap, HashSet};
 
@@ -429,6 +429,43 @@ fn actor<'b>(b: &'b [u8], repairs: &mut u8) -> &'b [u8] {
 
 /// Records a pushed row's repairs: [`Chunk::repairs`] stays empty until a
 /// row needs one, and then holds one mask per row.
+/// CAMEO agent and type codes of state actors: government, military,
+/// judiciary, legislature, police, intelligence (docs/events.md).
+pub const STATE_CODES: [&[u8]; 6] = [b"GOV", b"MIL", b"JUD", b"LEG", b"COP", b"SPY"];
+
+/// Whether a side is a state actor by its source's rule: GDELT, a state
+/// type code or an actor code that is the bare country; ICEWS, the sector
+/// `Government` (ministries, military and police all carry it) or a bare
+/// country (name = country, no sectors). A side with no country is not a
+/// state; a source without these columns does not say.
+fn kind_of<R: RowFields + ?Sized>(kind: Kind, country: &[u8], row: &R) -> u8 {
+    let get = |i: usize| row.get(i).unwrap_or(b"").trim_ascii();
+    match kind {
+        Kind::None => crate::chunk::STATE_UNKNOWN,
+        _ if country.is_empty() => crate::chunk::NOT_STATE,
+        Kind::Gdelt { code, types } => {
+            let typed = types.iter().any(|t| STATE_CODES.contains(&get(*t)));
+            if typed || get(code) == country {
+                crate::chunk::STATE
+            } else {
+                crate::chunk::NOT_STATE
+            }
+        }
+        Kind::Icews { name, sectors } => {
+            let s = get(sectors);
+            let government = s
+                .split(|b| *b == b',')
+                .any(|x| x.trim_ascii() == b"Government");
+            let bare = (s.is_empty() || s == b"NA") && get(name) == country;
+            if government || bare {
+                crate::chunk::STATE
+            } else {
+                crate::chunk::NOT_STATE
+            }
+        }
+    }
+}
+
 pub(crate) fn record_repairs(chunk: &mut Chunk, mask: u8) {
     if mask == 0 && chunk.repairs.is_empty() {
         return;
@@ -526,6 +563,10 @@ pub fn push_row<R: RowFields + ?Sized>(
     chunk.url.push(url);
     chunk.line.push(line);
     record_repairs(chunk, repairs);
+    chunk.record_state(
+        kind_of(fields.actor1_kind, a1, row),
+        kind_of(fields.actor2_kind, a2, row),
+    );
     Ok(())
 }
 

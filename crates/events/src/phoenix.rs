@@ -70,6 +70,8 @@ struct Fields<'a> {
     date: &'a [u8],
     source_root: &'a [u8],
     target_root: &'a [u8],
+    source_agent: &'a [u8],
+    target_agent: &'a [u8],
     code: &'a [u8],
     root_code: &'a [u8],
     quad: &'a [u8],
@@ -112,6 +114,19 @@ fn cameo(code: &[u8], root: &[u8], codes: &foldhash::HashSet<Code>) -> Option<(C
     };
     let c = Code::pack(&text).filter(|c| codes.contains(c))?;
     Some((c, root as u8, repaired))
+}
+
+/// Whether a side is a state actor: a state agent (GOV, MIL, JUD, LEG,
+/// COP, SPY) or a country root with no agent.
+fn kind(root: &[u8], agent: &[u8]) -> u8 {
+    let agent = agent.trim_ascii();
+    if root.is_empty() {
+        crate::chunk::NOT_STATE
+    } else if agent.is_empty() || crate::parse::STATE_CODES.contains(&agent) {
+        crate::chunk::STATE
+    } else {
+        crate::chunk::NOT_STATE
+    }
 }
 
 fn count_distinct(list: &[u8]) -> i32 {
@@ -220,11 +235,12 @@ fn push(
             0
         },
     );
+    chunk.record_state(kind(r1, f.source_agent), kind(r2, f.target_agent));
     Ok(())
 }
 
 /// Column positions of a Cline header (by name).
-fn cline_positions(header: &[String], name: &str) -> Result<[usize; 8], EventsError> {
+fn cline_positions(header: &[String], name: &str) -> Result<[usize; 10], EventsError> {
     let at = |n: &str| {
         header.iter().position(|h| h == n).ok_or_else(|| {
             EventsError::Data(format!(
@@ -241,6 +257,8 @@ fn cline_positions(header: &[String], name: &str) -> Result<[usize; 8], EventsEr
         at("root_code")?,
         at("quad_class")?,
         at("goldstein")?,
+        at("source_agent")?,
+        at("target_agent")?,
     ])
 }
 
@@ -293,6 +311,8 @@ pub fn read(
                 date: v[1],
                 source_root: v[6],
                 target_root: v[10],
+                source_agent: v[7],
+                target_agent: v[11],
                 code: v[13],
                 root_code: v[14],
                 quad: v[15],
@@ -360,6 +380,8 @@ fn read_cline(
             date: g(p[1]),
             source_root: g(p[2]),
             target_root: g(p[3]),
+            source_agent: g(p[8]),
+            target_agent: g(p[9]),
             code: g(p[4]),
             root_code: g(p[5]),
             quad: g(p[6]),
@@ -402,6 +424,15 @@ mod tests {
         assert_eq!(c("10", "1"), Some(("010".into(), 1, true)));
         assert_eq!(c("190", "4"), None, "root and code disagree");
         assert_eq!(c("999", "9"), None);
+    }
+
+    #[test]
+    fn state_agents_or_bare_roots() {
+        use crate::chunk::{NOT_STATE, STATE};
+        assert_eq!(kind(b"RUS", b"GOV"), STATE);
+        assert_eq!(kind(b"RUS", b""), STATE, "a bare country");
+        assert_eq!(kind(b"RUS", b"MED"), NOT_STATE);
+        assert_eq!(kind(b"", b"GOV"), NOT_STATE);
     }
 
     #[test]

@@ -93,6 +93,8 @@ struct Cols {
     actor_cow: usize,
     recipient_country: usize,
     recipient_cow: usize,
+    actor_sector: usize,
+    recipient_sector: usize,
 }
 
 /// How the header was read.
@@ -121,6 +123,8 @@ fn cols_by_name(header: &[String]) -> Result<Cols, String> {
         actor_cow: need(&["Actor COW"])?,
         recipient_country: need(&["Recipient Country"])?,
         recipient_cow: need(&["Recipient COW"])?,
+        actor_sector: need(&["Primary Actor Sector"])?,
+        recipient_sector: need(&["Primary Recipient Sector"])?,
     })
 }
 
@@ -136,6 +140,8 @@ fn canonical() -> Cols {
         actor_cow: at("Actor COW"),
         recipient_country: at("Recipient Country"),
         recipient_cow: at("Recipient COW"),
+        actor_sector: at("Primary Actor Sector"),
+        recipient_sector: at("Primary Recipient Sector"),
     }
 }
 
@@ -192,6 +198,34 @@ fn intensity(b: &[u8]) -> Result<i32, String> {
 /// compound actors (no state).
 const QUAD_DIFFERS: &str = "Quad Code differs from the type's quad";
 const COMPOUND: &str = "compound actor or recipient (no state)";
+
+/// PLOVER's state sectors as POLECAT may write them, codes or words.
+const STATE_WORDS: [&[u8]; 6] = [
+    b"GOVERNMENT",
+    b"MILITARY",
+    b"JUDICIARY",
+    b"LEGISLATURE",
+    b"POLICE",
+    b"INTELLIGENCE",
+];
+
+/// Whether a side is a state actor: a state primary sector (GOV, MIL, JUD,
+/// LEG, COP, SPY, or those words), or a country with no sector.
+fn side_kind(country: &[u8], sector: &[u8]) -> u8 {
+    let country = country.trim_ascii();
+    if missing(country) || country.contains(&b';') {
+        return crate::chunk::NOT_STATE;
+    }
+    if missing(sector) {
+        return crate::chunk::STATE;
+    }
+    let s = sector.trim_ascii().to_ascii_uppercase();
+    if crate::parse::STATE_CODES.contains(&s.as_slice()) || STATE_WORDS.contains(&s.as_slice()) {
+        crate::chunk::STATE
+    } else {
+        crate::chunk::NOT_STATE
+    }
+}
 
 /// One side of an event: the code stored and the COW state it resolves to.
 fn side(
@@ -304,6 +338,10 @@ fn push(
     chunk.articles.push(NO_COUNT);
     chunk.url.push((0, 0));
     chunk.line.push(line);
+    chunk.record_state(
+        side_kind(get(c.actor_country), get(c.actor_sector)),
+        side_kind(get(c.recipient_country), get(c.recipient_sector)),
+    );
     Ok(())
 }
 
@@ -417,6 +455,17 @@ mod tests {
             e.contains("g.txt:1: not a POLECAT header (no `Event ID` column"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn state_sectors_codes_or_words() {
+        use crate::chunk::{NOT_STATE, STATE};
+        assert_eq!(side_kind(b"RUS", b"GOV"), STATE);
+        assert_eq!(side_kind(b"RUS", b"Military"), STATE);
+        assert_eq!(side_kind(b"RUS", b"None"), STATE, "a bare country");
+        assert_eq!(side_kind(b"RUS", b"BUS"), NOT_STATE);
+        assert_eq!(side_kind(b"RUS;UKR", b"GOV"), NOT_STATE, "compound");
+        assert_eq!(side_kind(b"None", b"GOV"), NOT_STATE);
     }
 
     #[test]

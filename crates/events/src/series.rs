@@ -6,7 +6,7 @@
 //! every GDELT `GoldsteinScale` has one decimal, so sums are exact and do not
 //! depend on the order rows arrive in from parallel readers.
 
-use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
+use crate::chunk::{Chunk, NO_COUNT, NO_GOLD, STATE};
 use crate::code::Code;
 use crate::date::Period;
 use crate::one_a_day::OneADay;
@@ -135,6 +135,8 @@ pub struct Aggregator {
     one_a_day: Option<OneADay>,
     /// Only rows of these source families (tags of [`crate::Family`]).
     families: Option<Vec<u8>>,
+    /// Only rows whose two sides are state actors.
+    states_only: bool,
 }
 
 /// One side of a [`Group`]: the resolved state (0: none) or the code as
@@ -213,6 +215,7 @@ impl Aggregator {
             external_totals: false,
             one_a_day: None,
             families: None,
+            states_only: false,
         };
         if let Some((x, y)) = a.spec.dyad.clone() {
             let kx = a.actor_key(&x);
@@ -320,6 +323,12 @@ impl Aggregator {
         self.one_a_day.as_ref().map(|f| f.removed)
     }
 
+    /// Counts only rows whose two sides are state actors (a side the source
+    /// does not type counts as not known to be one).
+    pub fn only_states(&mut self) {
+        self.states_only = true;
+    }
+
     /// Counts only rows of these source families (a per-source series).
     pub fn only_families(&mut self, tags: Vec<u8>) {
         self.families = Some(tags);
@@ -337,13 +346,21 @@ impl Aggregator {
             && self.spec.to.is_none_or(|t| day <= t)
     }
 
+    /// Whether row `i` counts as an event of the series: [`Aggregator::counted`]
+    /// and, with [`Aggregator::only_states`], two state actors. The volume
+    /// totals count every counted row, state or not, as the store's totals
+    /// files do.
+    pub fn in_series(&self, chunk: &Chunk, i: usize) -> bool {
+        self.counted(chunk, i) && (!self.states_only || chunk.state_of(i) == (STATE, STATE))
+    }
+
     /// Adds a chunk's rows (the first copies only, with one-a-day on).
     pub fn add(&mut self, chunk: &Chunk) {
         let Some(mut filter) = self.one_a_day.take() else {
             self.add_signed(chunk, 1);
             return;
         };
-        let keep = filter.first_copies(chunk, &|i| self.counted(chunk, i));
+        let keep = filter.first_copies(chunk, &|i| self.in_series(chunk, i));
         self.one_a_day = Some(filter);
         if keep.iter().all(|k| *k) {
             self.add_signed(chunk, 1);
@@ -370,7 +387,9 @@ impl Aggregator {
             let k1 = self.key_of(chunk, chunk.actor1_code[i], chunk.actor1[i]);
             let k2 = self.key_of(chunk, chunk.actor2_code[i], chunk.actor2[i]);
             if let Some(key) = self.route(k1, k2, p, w) {
-                self.add_event(key, chunk, i, w, sign);
+                if !self.states_only || chunk.state_of(i) == (STATE, STATE) {
+                    self.add_event(key, chunk, i, w, sign);
+                }
             }
         }
     }

@@ -39,9 +39,13 @@ fn series(
     compiled: &Compiled,
     families: Vec<u8>,
     key: Option<i64>,
+    states: bool,
 ) -> anyhow::Result<Vec<SeriesRow>> {
     let mut agg = Aggregator::new(spec.clone(), vec![compiled.clone()]);
     agg.only_families(families);
+    if states {
+        agg.only_states();
+    }
     ordo_events::query::scan_store(store, &mut agg, key)?;
     Ok(agg.finish())
 }
@@ -55,8 +59,9 @@ pub fn table(
     compiled: &Compiled,
     sources: &[Family],
     label: &str,
-    by: &str,
+    args: &crate::events::EventsOptions,
 ) -> anyhow::Result<Table> {
+    let (by, states) = (args.by.as_str(), args.actors == "state");
     let Some((Actor::Cow(a), Actor::Cow(b))) = &spec.dyad else {
         bail!("--sources needs one dyad of states (ordo events A B --sources gdelt,polecat)");
     };
@@ -74,7 +79,7 @@ pub fn table(
     let key = ordo_events::arrow::dyad_key(*a, *b);
     let per: Vec<Vec<SeriesRow>> = sources
         .iter()
-        .map(|f| series(&store, spec, compiled, vec![*f as u8], key))
+        .map(|f| series(&store, spec, compiled, vec![*f as u8], key, states))
         .collect::<anyhow::Result<_>>()?;
     let all = series(
         &store,
@@ -82,6 +87,7 @@ pub fn table(
         compiled,
         sources.iter().map(|f| *f as u8).collect(),
         key,
+        states,
     )?;
     let periods: BTreeMap<i32, &SeriesRow> = all.iter().map(|r| (r.period, r)).collect();
     let by_source: Vec<BTreeMap<i32, &SeriesRow>> = per
@@ -159,7 +165,12 @@ pub fn table(
             profile.description,
             profile.scheme.file
         ))
-        .with("net_coop = (coop - conflict) / (coop + conflict); the harmonised counts add the sources up (they overlap in time and may code the same reports)");
+        .with("net_coop = (coop - conflict) / (coop + conflict); the harmonised counts add the sources up (they overlap in time and may code the same reports)")
+        .with(if states {
+            "--actors state: only events whose two sides are state actors (docs/events.md)"
+        } else {
+            "--actors all: every event between the two countries' actors"
+        });
     for seg in &manifest.segments {
         for file in seg
             .files

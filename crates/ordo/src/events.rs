@@ -57,13 +57,58 @@ pub struct EventsOptions {
     /// One dyad's series per source side by side (gdelt, icews, polecat,
     /// phoenix, csv) plus one harmonised series over them
     pub sources: Vec<String>,
+    /// Which actors make a dyad's events: `all` (the country code alone, as
+    /// the sources publish them) or `state` (both sides state actors:
+    /// government, military, police, judiciary, legislature, intelligence or
+    /// the bare country, by each source's rule in docs/events.md)
+    pub actors: String,
 }
 
 fn day_of(year: i32, month: u32, day: u32) -> Option<i32> {
     chrono::NaiveDate::from_ymd_opt(year, month, day).and_then(day_number)
 }
 
+/// The series; with --sensitivity, under every profile and both actor
+/// rules, told apart by an `actors` column.
 fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
+    if !["all", "state"].contains(&args.actors.as_str()) {
+        bail!("--actors {}: expected all or state", args.actors);
+    }
+    if !args.sensitivity || !args.sources.is_empty() {
+        return run_one(session, args, args.actors == "state");
+    }
+    let mut parts = Vec::new();
+    for (label, states) in [("all", false), ("state", true)] {
+        let t = run_one(session, args, states)?;
+        let batch = t.batch()?;
+        let n = batch.num_rows();
+        let column = crate::frame::Frame::new()
+            .text("actors", (0..n).map(|_| Some(label)))
+            .build()?;
+        let mut fields: Vec<arrow_schema::FieldRef> =
+            batch.schema().fields().iter().cloned().collect();
+        fields.extend(column.schema().fields().iter().cloned());
+        let mut cols = batch.columns().to_vec();
+        cols.push(column.column(0).clone());
+        let with = arrow_array::RecordBatch::try_new(
+            std::sync::Arc::new(arrow_schema::Schema::new(fields)),
+            cols,
+        )?;
+        parts.push((with, t.sources));
+    }
+    let schema = parts[0].0.schema();
+    let batch = arrow_select::concat::concat_batches(&schema, parts.iter().map(|p| &p.0))?;
+    let mut prov = Provenance::default()
+        .with("--sensitivity: every profile under both actor rules (column `actors`: all, state)");
+    for line in parts.into_iter().flat_map(|p| p.1) {
+        if !prov.lines.contains(&line) {
+            prov = prov.with(line);
+        }
+    }
+    Ok(Table::new(batch, prov))
+}
+
+fn run_one(session: &Session, args: &EventsOptions, states: bool) -> anyhow::Result<Table> {
     let by = Period::parse(&args.by)
         .ok_or_else(|| anyhow::anyhow!("--by {}: expected month, quarter or year", args.by))?;
     let weight = Weight::parse(&args.weight).ok_or_else(|| {
@@ -82,6 +127,9 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
         "one-a-day" => true,
         d => bail!("--dedupe {d}: expected none or one-a-day"),
     };
+    if states && session.cluster().is_some() {
+        bail!("--actors state reads each row's actor kinds, which a cluster's grouped partial sums no longer hold: drop --cluster for this query");
+    }
     if one_a_day && session.cluster().is_some() {
         bail!("--dedupe one-a-day compares rows of one day, which a cluster's grouped partial sums no longer hold: drop --cluster for this query");
     }
@@ -120,10 +168,13 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
             &compiled[0],
             &sources,
             &label,
-            &args.by,
+            args,
         );
     }
     let mut agg = Aggregator::new(spec.clone(), compiled.clone());
+    if states {
+        agg.only_states();
+    }
     if one_a_day && args.raw.is_empty() {
         agg.one_a_day();
     }
@@ -149,9 +200,14 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
         read_store(session, &mut agg, &dyad, keys, &mut prov)?;
     } else {
         read_raw(
-            &setup, args, &spec, &compiled, &mut agg, &mut prov, one_a_day,
+            &setup, args, &spec, &compiled, &mut agg, &mut prov, one_a_day, states,
         )?;
     }
+    prov = prov.with(if states {
+        "--actors state: only events whose two sides are state actors (government, military, police, judiciary, legislature, intelligence, or the bare country; rules per source in docs/events.md); rows of sources that do not type their actors, and of segments ingested before ordo read actor kinds, do not count"
+    } else {
+        "--actors all: every event between the two countries' actors (firms, media and citizens included), as the sources publish them"
+    });
     if let Some(n) = agg.one_a_day_removed() {
         prov = prov.with(one_a_day_line(n, args.raw.is_empty()));
     }
@@ -331,6 +387,7 @@ fn read_raw(
     agg: &mut Aggregator,
     prov: &mut Provenance,
     one_a_day: bool,
+    states: bool,
 ) -> anyhow::Result<()> {
     let files = ordo_events::open::expand(&args.raw)?;
     let n = threads();
@@ -338,7 +395,13 @@ fn read_raw(
     // finds duplicates (first copy in file order wins, as in ingest) and
     // takes them away again, so the result equals the store's.
     let workers: Vec<std::sync::Mutex<Aggregator>> = (0..n)
-        .map(|_| std::sync::Mutex::new(Aggregator::new(spec.clone(), compiled.to_vec())))
+        .map(|_| {
+            let mut w = Aggregator::new(spec.clone(), compiled.to_vec());
+            if states {
+                w.only_states();
+            }
+            std::sync::Mutex::new(w)
+        })
         .collect();
     let prefilter = if args.quick {
         Some(quick_prefilter(setup, spec)?)
@@ -385,7 +448,7 @@ fn read_raw(
                 .collect();
             let dropped = dup.iter().filter(|d| **d).count() as u64;
             if let Some(f) = repeats.as_mut() {
-                let first = f.first_copies(&chunk, &|i| !dup[i] && agg.counted(&chunk, i));
+                let first = f.first_copies(&chunk, &|i| !dup[i] && agg.in_series(&chunk, i));
                 let mut repeat = chunk.clone();
                 repeat.retain(&first.iter().map(|k| !k).collect::<Vec<bool>>());
                 agg.add_signed(&repeat, -1);
@@ -490,6 +553,7 @@ impl Default for EventsOptions {
             years: crate::Span::ALL,
             dedupe: "none".into(),
             sources: Vec::new(),
+            actors: "all".into(),
         }
     }
 }

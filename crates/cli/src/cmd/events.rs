@@ -85,6 +85,13 @@ pub struct EventsArgs {
     /// PLOVER types scored by one documented map (docs/events.md)
     #[arg(long, value_delimiter = ',', value_name = "SOURCE,…")]
     sources: Vec<String>,
+    /// Which actors make the dyad's events: all (the country codes alone,
+    /// as the sources publish them) or state (both sides state actors:
+    /// government, military, police, judiciary, legislature, intelligence
+    /// or the bare country; rules per source in docs/events.md).
+    /// --sensitivity shows both
+    #[arg(long, default_value = "all", value_parser = ["all", "state"])]
+    actors: String,
 }
 
 impl From<EventsArgs> for EventsOptions {
@@ -108,6 +115,7 @@ impl From<EventsArgs> for EventsOptions {
             years: a.years.into(),
             dedupe: a.dedupe,
             sources: a.sources,
+            actors: a.actors,
         }
     }
 }
