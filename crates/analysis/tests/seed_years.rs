@@ -7,9 +7,8 @@
 //! Political Science* 15(1): 42–59 (source `000`, "the article"), and an
 //! encyclopedia entry on Russia's relations with Italy, 1861–1991, in French
 //! translation (source `004`, "the entry"). They are not in the repository:
-//! the tests read them from `$ORDO_SEEDS`, or else from the first
-//! `shared/seeds` directory found walking up from this crate (CI clones the
-//! repository with `../shared` beside it), and fail if they are missing.
+//! the tests read them from `$ORDO_SEEDS`, or else from the workplace's seed
+//! directory beside the data (as CI has it), and fail if they are missing.
 //!
 //! The rule (docs/chronology.md, "Completeness against the seeds"): every
 //! four-digit year 1700–2030 of a seed is the `date` year or the `end` year
@@ -162,8 +161,8 @@ impl Seed {
     }
 }
 
-/// Where the seed texts are: `$ORDO_SEEDS`, else the first `shared/seeds`
-/// directory among the ancestors of this crate.
+/// Where the seed texts are: `$ORDO_SEEDS`, else the workplace's seed
+/// directory, found among the ancestors of this crate.
 fn seed_dir() -> Result<PathBuf, String> {
     if let Some(dir) = std::env::var_os("ORDO_SEEDS") {
         let dir = PathBuf::from(dir);
@@ -179,7 +178,7 @@ fn seed_dir() -> Result<PathBuf, String> {
         .find(|d| d.is_dir())
         .ok_or_else(|| {
             format!(
-                "no shared/seeds directory in any ancestor of {}",
+                "ORDO_SEEDS is not set and no seed directory is beside the data above {}",
                 here.display()
             )
         })
@@ -193,8 +192,7 @@ fn seeds() -> Vec<Seed> {
             "the seed texts of the Italy-Russia chronology were not found: {why}.\n\
              They are kept outside the repository: set ORDO_SEEDS to the directory \
              holding them (one file named 000_*.txt, the article, and one named \
-             004_*.txt, the encyclopedia entry), or place that directory at \
-             shared/seeds beside the clone (../shared/seeds)."
+             004_*.txt, the encyclopedia entry)."
         )
     };
     let dir = seed_dir().unwrap_or_else(|e| fail(e));
