@@ -11,15 +11,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A derived or curated entry, by column name.
-type Row = BTreeMap<String, String>;
-
-use common::shared;
+use common::{shared, Row};
 
 fn rows(args: &[&str]) -> Vec<Row> {
-    let (h, rows) = common::csv_of(args);
-    rows.into_iter()
-        .map(|r| h.iter().cloned().zip(r).collect())
-        .collect()
+    common::rows_in(&common::store(), args).0
 }
 
 fn derived(a: &str, b: &str) -> Vec<Row> {
@@ -34,15 +29,8 @@ fn one<'a>(rows: &'a [Row], id: &str) -> &'a Row {
 
 /// The raw rows of a dataset CSV whose `keys` columns equal the values.
 fn raw(rel: &str, keys: &[(&str, &str)]) -> Vec<Row> {
-    let mut r = csv::Reader::from_path(shared(rel)).unwrap();
-    let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    r.records()
-        .map(|x| {
-            h.iter()
-                .cloned()
-                .zip(x.unwrap().iter().map(String::from))
-                .collect::<Row>()
-        })
+    common::records(csv::Reader::from_path(shared(rel)).unwrap())
+        .into_iter()
         .filter(|row| keys.iter().all(|(k, v)| row[*k] == *v))
         .collect()
 }
@@ -490,25 +478,7 @@ fn a_user_recipe_changes_the_rules_and_is_named() {
 fn extreme_event_months_with_their_top_events() {
     let t = tempfile::tempdir().unwrap();
     let store = t.path().join("store");
-    let run = |args: &[&str]| {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_ordo"))
-            .arg("--store")
-            .arg(&store)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let mut r = csv::Reader::from_reader(o.stdout.as_slice());
-        let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-        r.records()
-            .map(|x| {
-                h.iter()
-                    .cloned()
-                    .zip(x.unwrap().iter().map(String::from))
-                    .collect::<Row>()
-            })
-            .collect::<Vec<Row>>()
-    };
+    let run = |args: &[&str]| common::rows_in(&store, args).0;
     let data = shared("gdelt_v1_georgia_2011_2013");
     run(&["ingest", "gdelt", data.to_str().unwrap(), "--format", "csv"]);
     let text = std::fs::read_to_string(

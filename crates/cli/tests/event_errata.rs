@@ -7,28 +7,11 @@
 //! rewritten into one quirk, plus hand-made rows where a case has no real
 //! row; the expected counts were checked by hand against the rows.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[allow(dead_code)] // each test binary uses part of the helpers
+mod common;
 
-fn shared(rel: &str) -> PathBuf {
-    let mut here = std::env::current_dir().unwrap();
-    loop {
-        let cand = here.join("../shared/data");
-        if cand.join("gdelt_v1_raw_sample").is_dir() {
-            return cand.join(rel);
-        }
-        assert!(here.pop(), "no ../shared/data above the test directory");
-    }
-}
-
-fn ordo(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("ordo runs")
-}
+use common::{ordo_in as ordo, shared};
+use std::path::Path;
 
 /// Runs ordo, which must succeed; its CSV output and its notes (stderr).
 fn run(store: &Path, args: &[&str]) -> (Vec<Vec<String>>, String) {

@@ -5,32 +5,15 @@
 //! `tests/reference/events_expected.md` and `events_profiles_expected.md`;
 //! the tests do not run Python).
 
+#[allow(dead_code)] // each test binary uses part of the helpers
+mod common;
+
+use common::ordo_in as ordo;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 fn data(rel: &str) -> String {
-    let dir = ordo_data();
-    dir.join(rel).display().to_string()
-}
-
-fn ordo_data() -> PathBuf {
-    let mut here = std::env::current_dir().unwrap();
-    loop {
-        let cand = here.join("../shared/data");
-        if cand.join("gdelt_v1_raw_sample").is_dir() {
-            return cand;
-        }
-        assert!(here.pop(), "no ../shared/data above the test directory");
-    }
-}
-
-fn ordo(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("ordo runs")
+    common::shared(rel).display().to_string()
 }
 
 fn ok(store: &Path, args: &[&str]) -> String {

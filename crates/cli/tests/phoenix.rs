@@ -8,7 +8,7 @@
 #[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
-use common::{rows_in as run, shared};
+use common::rows_in as run;
 
 /// `2012-03-04` as Cline writes it: `3/4/2012`.
 fn mdy(day: &str) -> String {
@@ -31,20 +31,7 @@ fn quad(root: u32) -> u32 {
 fn phoenix_layouts_score_like_the_gdelt_rows_they_came_from() {
     let t = tempfile::tempdir().unwrap();
     let gdelt = t.path().join("gdelt");
-    let data = shared("gdelt_v1_georgia_2011_2013");
-    run(
-        &gdelt,
-        &["ingest", "gdelt", data.to_str().unwrap(), "--format", "csv"],
-    );
-    let (events, _) = run(
-        &gdelt,
-        &[
-            "sql",
-            "SELECT event_id, CAST(day AS VARCHAR) AS day, event_code, root_code, goldstein, actor1_code, actor2_code FROM events WHERE dyad = 365372 AND actor1 <> actor2 ORDER BY day, event_id",
-            "--format",
-            "csv",
-        ],
-    );
+    let events = common::georgia_russia_rows(&gdelt);
     assert!(events.len() > 100, "{}", events.len());
     let lost_zero = events
         .iter()

@@ -9,7 +9,7 @@
 #[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
-use common::{rows_in as run, shared};
+use common::rows_in as run;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -66,20 +66,7 @@ const HEADER: &str = "Event ID\tEvent Date\tEvent Type\tEvent Mode\tIntensity\tQ
 fn polecat_rows_score_like_the_gdelt_rows_they_came_from() {
     let t = tempfile::tempdir().unwrap();
     let (gdelt, polecat) = (t.path().join("gdelt"), t.path().join("polecat"));
-    let data = shared("gdelt_v1_georgia_2011_2013");
-    run(
-        &gdelt,
-        &["ingest", "gdelt", data.to_str().unwrap(), "--format", "csv"],
-    );
-    let (events, _) = run(
-        &gdelt,
-        &[
-            "sql",
-            "SELECT event_id, CAST(day AS VARCHAR) AS day, event_code, goldstein, actor1_code, actor2_code FROM events WHERE dyad = 365372 AND actor1 <> actor2 ORDER BY day, event_id",
-            "--format",
-            "csv",
-        ],
-    );
+    let events = common::georgia_russia_rows(&gdelt);
     let map = plover_map();
     let mut lines = vec![HEADER.to_string()];
     let mut converted = 0;

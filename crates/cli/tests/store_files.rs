@@ -8,31 +8,19 @@
 //! GLOBALEVENTID in common; the ICEWS sample holds 3,705 rows with
 //! distinct (Event ID, Event Date).
 
+#[allow(dead_code)] // each test binary uses part of the helpers
+mod common;
+
+use common::ordo_in as ordo;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 fn data(rel: &str) -> String {
-    let mut here = std::env::current_dir().unwrap();
-    loop {
-        let cand = here.join("../shared/data");
-        if cand.join("gdelt_v1_raw_sample").is_dir() {
-            return cand.join(rel).display().to_string();
-        }
-        assert!(here.pop(), "no ../shared/data above the test directory");
-    }
+    common::shared(rel).display().to_string()
 }
 
 fn georgia(name: &str) -> String {
     data(&format!("gdelt_v1_georgia_2011_2013/{name}.csv.gz"))
-}
-
-fn ordo(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .expect("ordo runs")
 }
 
 fn ok(store: &Path, args: &[&str]) -> String {

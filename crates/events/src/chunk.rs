@@ -59,6 +59,36 @@ pub struct Chunk {
     pub actor_state: Vec<u8>,
 }
 
+/// One parsed event as every reader hands it to [`Chunk::push_event`]:
+/// the readers differ in how they find these values, not in how a row is
+/// stored.
+#[derive(Debug, Clone, Copy)]
+pub struct Event<'a> {
+    pub family: u8,
+    pub id: i64,
+    pub day: i32,
+    /// Actor codes as the source wrote them (empty: none).
+    pub actor1_code: &'a [u8],
+    pub actor2_code: &'a [u8],
+    /// Resolved COW states (0: none).
+    pub actor1: u16,
+    pub actor2: u16,
+    pub event_code: Code,
+    pub root: u8,
+    pub quad: u8,
+    pub gold10: i32,
+    pub is_root: u8,
+    pub mentions: i32,
+    pub sources: i32,
+    pub articles: i32,
+    pub url: Option<&'a [u8]>,
+    pub line: u64,
+    /// Repairs the row needed (bits of [`crate::parse::Rule`]).
+    pub repairs: u8,
+    /// Each side's kind ([`STATE`], [`NOT_STATE`], [`STATE_UNKNOWN`]).
+    pub state: (u8, u8),
+}
+
 /// The source does not say what kind of actor a side is.
 pub const STATE_UNKNOWN: u8 = 0;
 /// A state actor.
@@ -100,6 +130,48 @@ impl Chunk {
     pub fn state_of(&self, i: usize) -> (u8, u8) {
         let v = self.actor_state.get(i).copied().unwrap_or(0);
         (v & 3, (v >> 2) & 3)
+    }
+
+    /// Appends one event.
+    pub fn push_event(&mut self, e: &Event<'_>) {
+        let url = match e.url {
+            Some(u) if !u.is_empty() => {
+                let start = self.text.len() as u32;
+                self.text.extend_from_slice(u);
+                (start, self.text.len() as u32)
+            }
+            _ => (0, 0),
+        };
+        let (c1, c2) = (self.code(e.actor1_code), self.code(e.actor2_code));
+        self.family.push(e.family);
+        self.id.push(e.id);
+        self.day.push(e.day);
+        self.actor1_code.push(c1);
+        self.actor2_code.push(c2);
+        self.actor1.push(e.actor1);
+        self.actor2.push(e.actor2);
+        self.event_code.push(e.event_code);
+        self.root.push(e.root);
+        self.quad.push(e.quad);
+        self.gold10.push(e.gold10);
+        self.is_root.push(e.is_root);
+        self.mentions.push(e.mentions);
+        self.sources.push(e.sources);
+        self.articles.push(e.articles);
+        self.url.push(url);
+        self.line.push(e.line);
+        self.record_repairs(e.repairs);
+        self.record_state(e.state.0, e.state.1);
+    }
+
+    /// Records the repairs of the row just pushed: [`Chunk::repairs`] stays
+    /// empty until a row needs one, then holds one mask per row.
+    pub fn record_repairs(&mut self, mask: u8) {
+        if mask == 0 && self.repairs.is_empty() {
+            return;
+        }
+        self.repairs.resize(self.len() - 1, 0);
+        self.repairs.push(mask);
     }
 
     /// Records the state flags of the row just pushed: the column stays

@@ -28,12 +28,11 @@ pub struct Outcome {
 }
 
 /// A reader of one file format: rows into chunks of at most `chunk_rows`
-/// handed to `sink`, tagged with family `tag`.
+/// handed to `sink`.
 pub type OwnReader = fn(
     &mut dyn Read,
     &str,
     &RowContext<'_>,
-    u8,
     usize,
     &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<Outcome, EventsError>;

@@ -12,7 +12,7 @@
 //! [`Chunk::repairs`], so the ingest counts repaired rows per file and rule
 //! and never stores a date known to be wrong.
 
-use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
+use crate::chunk::{Chunk, Event, NO_COUNT, NO_GOLD};
 use crate::code::Code;
 use crate::date::{add_years, parse_day, slash_parts, ymd_of_day, SlashDates, GDELT_FIRST_DAY};
 use crate::layout::{Family, Fields, Kind};
@@ -466,14 +466,6 @@ fn kind_of<R: RowFields + ?Sized>(kind: Kind, country: &[u8], row: &R) -> u8 {
     }
 }
 
-pub(crate) fn record_repairs(chunk: &mut Chunk, mask: u8) {
-    if mask == 0 && chunk.repairs.is_empty() {
-        return;
-    }
-    chunk.repairs.resize(chunk.len() - 1, 0);
-    chunk.repairs.push(mask);
-}
-
 /// Appends one row to `chunk`, or says why it cannot be stored.
 pub fn push_row<R: RowFields + ?Sized>(
     chunk: &mut Chunk,
@@ -527,46 +519,37 @@ pub fn push_row<R: RowFields + ?Sized>(
     let articles = count("NumArticles", opt(fields.articles))?;
     let a1 = actor(row.get(fields.actor1).unwrap_or(b""), &mut repairs);
     let a2 = actor(row.get(fields.actor2).unwrap_or(b""), &mut repairs);
-    let url = match opt(fields.url) {
-        Some(u) if !is_missing(u) => {
-            let start = chunk.text.len() as u32;
-            chunk.text.extend_from_slice(u);
-            (start, chunk.text.len() as u32)
+    let resolve = |a: &[u8]| {
+        if a.is_empty() {
+            0
+        } else {
+            ctx.resolver.resolve(ctx.actors, a, day)
         }
-        _ => (0, 0),
     };
-    let c1 = chunk.code(a1);
-    let c2 = chunk.code(a2);
-    chunk.family.push(ctx.family as u8);
-    chunk.id.push(id);
-    chunk.day.push(day);
-    chunk.actor1_code.push(c1);
-    chunk.actor2_code.push(c2);
-    chunk.actor1.push(if a1.is_empty() {
-        0
-    } else {
-        ctx.resolver.resolve(ctx.actors, a1, day)
+    chunk.push_event(&Event {
+        family: ctx.family as u8,
+        id,
+        day,
+        actor1_code: a1,
+        actor2_code: a2,
+        actor1: resolve(a1),
+        actor2: resolve(a2),
+        event_code: code,
+        root,
+        quad,
+        gold10,
+        is_root,
+        mentions,
+        sources,
+        articles,
+        url: opt(fields.url).filter(|u| !is_missing(u)),
+        line,
+        repairs,
+        state: (
+            kind_of(fields.actor1_kind, a1, row),
+            kind_of(fields.actor2_kind, a2, row),
+        ),
     });
-    chunk.actor2.push(if a2.is_empty() {
-        0
-    } else {
-        ctx.resolver.resolve(ctx.actors, a2, day)
-    });
-    chunk.event_code.push(code);
-    chunk.root.push(root);
-    chunk.quad.push(quad);
-    chunk.gold10.push(gold10);
-    chunk.is_root.push(is_root);
-    chunk.mentions.push(mentions);
-    chunk.sources.push(sources);
-    chunk.articles.push(articles);
-    chunk.url.push(url);
-    chunk.line.push(line);
-    record_repairs(chunk, repairs);
-    chunk.record_state(
-        kind_of(fields.actor1_kind, a1, row),
-        kind_of(fields.actor2_kind, a2, row),
-    );
     Ok(())
 }
 

@@ -23,11 +23,12 @@
 //! 1991). OEDA rows keep their first URL, the number of merged reports as
 //! `mentions` and of distinct source names as `sources`.
 
-use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
+use crate::chunk::{Chunk, Event, NO_COUNT, NO_GOLD};
 use crate::code::Code;
 use crate::date::parse_day;
+use crate::layout::Family;
 use crate::lines::{broken, each_line, Outcome, Verdict};
-use crate::parse::{int, record_repairs, tenths, RowContext, Rule};
+use crate::parse::{int, tenths, RowContext, Rule};
 use crate::resolve::ActorScheme;
 use crate::EventsError;
 use std::io::{BufRead, Read};
@@ -145,13 +146,7 @@ fn count_all(list: &[u8]) -> i32 {
 }
 
 /// Parses one event into `chunk`, or says why not.
-fn push(
-    chunk: &mut Chunk,
-    ctx: &RowContext<'_>,
-    f: &Fields<'_>,
-    line: u64,
-    tag: u8,
-) -> Result<(), String> {
+fn push(chunk: &mut Chunk, ctx: &RowContext<'_>, f: &Fields<'_>, line: u64) -> Result<(), String> {
     let shown = |b: &[u8]| {
         String::from_utf8_lossy(b)
             .chars()
@@ -190,8 +185,6 @@ fn push(
             ctx.resolver.resolve(ActorScheme::Cameo, r, day)
         }
     };
-    let (s1, s2) = (resolve(r1), resolve(r2));
-    let (c1, c2) = (chunk.code(r1), chunk.code(r2));
     let (mentions, sources, url) = match f.stories {
         Some((ids, urls, names)) => {
             let first = urls
@@ -199,43 +192,35 @@ fn push(
                 .next()
                 .unwrap_or(b"")
                 .trim_ascii();
-            let url = if first.is_empty() {
-                (0, 0)
-            } else {
-                let start = chunk.text.len() as u32;
-                chunk.text.extend_from_slice(first);
-                (start, chunk.text.len() as u32)
-            };
-            (count_all(ids), count_distinct(names), url)
+            (count_all(ids), count_distinct(names), Some(first))
         }
-        None => (NO_COUNT, NO_COUNT, (0, 0)),
+        None => (NO_COUNT, NO_COUNT, None),
     };
-    chunk.family.push(tag);
-    chunk.id.push(id);
-    chunk.day.push(day);
-    chunk.actor1_code.push(c1);
-    chunk.actor2_code.push(c2);
-    chunk.actor1.push(s1);
-    chunk.actor2.push(s2);
-    chunk.event_code.push(code);
-    chunk.root.push(root);
-    chunk.quad.push(quad);
-    chunk.gold10.push(gold10);
-    chunk.is_root.push(2);
-    chunk.mentions.push(mentions);
-    chunk.sources.push(sources);
-    chunk.articles.push(NO_COUNT);
-    chunk.url.push(url);
-    chunk.line.push(line);
-    record_repairs(
-        chunk,
-        if repaired {
+    chunk.push_event(&Event {
+        family: Family::Phoenix as u8,
+        id,
+        day,
+        actor1_code: r1,
+        actor2_code: r2,
+        actor1: resolve(r1),
+        actor2: resolve(r2),
+        event_code: code,
+        root,
+        quad,
+        gold10,
+        is_root: 2,
+        mentions,
+        sources,
+        articles: NO_COUNT,
+        url,
+        line,
+        repairs: if repaired {
             Rule::PhoenixCodeZero.bit()
         } else {
             0
         },
-    );
-    chunk.record_state(kind(r1, f.source_agent), kind(r2, f.target_agent));
+        state: (kind(r1, f.source_agent), kind(r2, f.target_agent)),
+    });
     Ok(())
 }
 
@@ -268,7 +253,6 @@ pub fn read(
     reader: &mut dyn Read,
     name: &str,
     ctx: &RowContext<'_>,
-    tag: u8,
     chunk_rows: usize,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<Outcome, EventsError> {
@@ -285,7 +269,7 @@ pub fn read(
     };
     let mut chunk = Chunk::default();
     let mut row = |chunk: &mut Chunk, f: &Fields<'_>, line: u64| -> Verdict {
-        if let Err(reason) = push(chunk, ctx, f, line, tag) {
+        if let Err(reason) = push(chunk, ctx, f, line) {
             return Ok(Some(reason));
         }
         if chunk.len() >= chunk_rows {

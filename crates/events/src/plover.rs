@@ -47,10 +47,15 @@ pub fn codes() -> impl Iterator<Item = Code> {
         .map(|(t, _)| Code::pack(t.as_bytes()).expect("PLOVER types pack"))
 }
 
-/// The quad class of a PLOVER type (`None`: not a PLOVER type).
+/// The quad class of a PLOVER type (`None`: not a PLOVER type); packed
+/// once, compared as integers (it runs for every POLECAT row).
 pub fn quad_of(code: Code) -> Option<u8> {
-    let text = code.to_string();
-    TYPES.iter().find(|(t, _)| *t == text).map(|(_, q)| *q)
+    static PACKED: std::sync::OnceLock<Vec<(Code, u8)>> = std::sync::OnceLock::new();
+    PACKED
+        .get_or_init(|| codes().zip(TYPES.iter().map(|(_, q)| *q)).collect())
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, q)| *q)
 }
 
 #[cfg(test)]

@@ -27,11 +27,12 @@
 //! with no state, so they never count for a dyad (counted in the notes).
 //! POLECAT distributes no URLs (its licence), so none is stored.
 
-use crate::chunk::{Chunk, NO_COUNT, NO_GOLD};
+use crate::chunk::{Chunk, Event, NO_COUNT, NO_GOLD};
 use crate::code::Code;
 use crate::date::parse_day;
+use crate::layout::Family;
 use crate::lines::{broken, each_line, Outcome};
-use crate::parse::{record_repairs, RowContext, Rule};
+use crate::parse::{RowContext, Rule};
 use crate::resolve::ActorScheme;
 use crate::EventsError;
 use std::collections::BTreeMap;
@@ -263,7 +264,7 @@ fn push(
     c: &Cols,
     row: &[&[u8]],
     line: u64,
-    tag: u8,
+    repairs: u8,
     counts: &mut BTreeMap<&'static str, u64>,
 ) -> Result<(), String> {
     let get = |i: usize| row.get(i).copied().unwrap_or(b"");
@@ -275,15 +276,14 @@ fn push(
     let day = parse_day(date)
         .ok_or_else(|| format!("bad Event Date `{}`", String::from_utf8_lossy(date)))?;
     let kind = get(c.kind).trim_ascii().to_ascii_uppercase();
-    let code = Code::pack(&kind)
-        .filter(|k| crate::plover::quad_of(*k).is_some())
+    let (code, type_quad) = Code::pack(&kind)
+        .and_then(|k| crate::plover::quad_of(k).map(|q| (k, q)))
         .ok_or_else(|| {
             format!(
                 "unknown PLOVER event type `{}`",
                 String::from_utf8_lossy(&kind)
             )
         })?;
-    let type_quad = crate::plover::quad_of(code).unwrap_or(0);
     let quad = match get(c.quad) {
         q if missing(q) => type_quad,
         q => {
@@ -320,28 +320,30 @@ fn push(
     if compound {
         *counts.entry(COMPOUND).or_default() += 1;
     }
-    let (c1, c2) = (chunk.code(&a1), chunk.code(&a2));
-    chunk.family.push(tag);
-    chunk.id.push(id_hash(id.trim_ascii()));
-    chunk.day.push(day);
-    chunk.actor1_code.push(c1);
-    chunk.actor2_code.push(c2);
-    chunk.actor1.push(s1);
-    chunk.actor2.push(s2);
-    chunk.event_code.push(code);
-    chunk.root.push(0);
-    chunk.quad.push(quad);
-    chunk.gold10.push(gold10);
-    chunk.is_root.push(2);
-    chunk.mentions.push(NO_COUNT);
-    chunk.sources.push(NO_COUNT);
-    chunk.articles.push(NO_COUNT);
-    chunk.url.push((0, 0));
-    chunk.line.push(line);
-    chunk.record_state(
-        side_kind(get(c.actor_country), get(c.actor_sector)),
-        side_kind(get(c.recipient_country), get(c.recipient_sector)),
-    );
+    chunk.push_event(&Event {
+        family: Family::Polecat as u8,
+        id: id_hash(id.trim_ascii()),
+        day,
+        actor1_code: &a1,
+        actor2_code: &a2,
+        actor1: s1,
+        actor2: s2,
+        event_code: code,
+        root: 0,
+        quad,
+        gold10,
+        is_root: 2,
+        mentions: NO_COUNT,
+        sources: NO_COUNT,
+        articles: NO_COUNT,
+        url: None,
+        line,
+        repairs,
+        state: (
+            side_kind(get(c.actor_country), get(c.actor_sector)),
+            side_kind(get(c.recipient_country), get(c.recipient_sector)),
+        ),
+    });
     Ok(())
 }
 
@@ -351,7 +353,6 @@ pub fn read(
     reader: &mut dyn Read,
     name: &str,
     ctx: &RowContext<'_>,
-    tag: u8,
     chunk_rows: usize,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<Outcome, EventsError> {
@@ -393,10 +394,9 @@ pub fn read(
                 fields.len()
             )));
         }
-        if let Err(reason) = push(&mut chunk, ctx, &cols, &fields, line, tag, &mut counts) {
+        if let Err(reason) = push(&mut chunk, ctx, &cols, &fields, line, mask, &mut counts) {
             return Ok(Some(reason));
         }
-        record_repairs(&mut chunk, mask);
         if chunk.len() >= chunk_rows {
             sink(std::mem::take(&mut chunk))?;
         }

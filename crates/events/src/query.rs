@@ -38,6 +38,20 @@ pub fn scan_store(
     agg: &mut Aggregator,
     dyad: Option<i64>,
 ) -> Result<StoreRead, EventsError> {
+    let info = scan_chunks(store, dyad, &mut |chunk| agg.add(chunk))?;
+    if let Some(k) = dyad {
+        add_store_totals(store, agg, k)?;
+    }
+    Ok(info)
+}
+
+/// Hands the store's events (with `dyad`, only that dyad's) to `each`,
+/// chunk by chunk: one read of the store for several series at once.
+pub fn scan_chunks(
+    store: &EventStore,
+    dyad: Option<i64>,
+    each: &mut dyn FnMut(&crate::chunk::Chunk),
+) -> Result<StoreRead, EventsError> {
     let mut info = StoreRead::default();
     for path in store.parquet_files()? {
         let builder = open(&path)?;
@@ -84,11 +98,8 @@ pub fn scan_store(
                 Some(k) => only_dyad(&batch, k)?,
                 None => batch,
             };
-            agg.add(&from_batch(&batch)?);
+            each(&from_batch(&batch)?);
         }
-    }
-    if let Some(k) = dyad {
-        add_store_totals(store, agg, k)?;
     }
     Ok(info)
 }

@@ -463,20 +463,13 @@ fn scan_own(
     scan: &mut FileScan,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<(), EventsError> {
-    let out = read(
-        &mut reader,
-        name,
-        &opts.ctx,
-        opts.family as u8,
-        65_536,
-        &mut |chunk| {
-            (opts.progress)(hash.bytes());
-            if let Some(hook) = opts.hook {
-                hook(0, &chunk);
-            }
-            sink(chunk)
-        },
-    )?;
+    let out = read(&mut reader, name, &opts.ctx, 65_536, &mut |chunk| {
+        (opts.progress)(hash.bytes());
+        if let Some(hook) = opts.hook {
+            hook(0, &chunk);
+        }
+        sink(chunk)
+    })?;
     scan.read += out.read;
     *scan.layouts.entry(out.layout.into()).or_default() += out.read - out.rejected.len() as u64;
     for (line, reason, text) in out.rejected {

@@ -102,9 +102,6 @@ fn run(session: &Session, args: &ChronologyOptions) -> anyhow::Result<Table> {
         for line in d.provenance_lines() {
             prov = prov.with(line);
         }
-        if !args.events {
-            prov = prov.with("event_extreme: not run (add --events to read the event store)");
-        }
         prov = prov.with(format!(
             "phases by the periodization {} ({})",
             periods.name, periods.file

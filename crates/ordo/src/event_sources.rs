@@ -32,22 +32,19 @@ pub fn parse_sources(list: &[String]) -> anyhow::Result<Vec<Family>> {
     Ok(out)
 }
 
-/// One series of the dyad from the store, counting only `families`.
-fn series(
-    store: &EventStore,
+/// An aggregator of the dyad counting only `families`.
+fn aggregator(
     spec: &SeriesSpec,
     compiled: &Compiled,
     families: Vec<u8>,
-    key: Option<i64>,
     states: bool,
-) -> anyhow::Result<Vec<SeriesRow>> {
+) -> Aggregator {
     let mut agg = Aggregator::new(spec.clone(), vec![compiled.clone()]);
     agg.only_families(families);
     if states {
         agg.only_states();
     }
-    ordo_events::query::scan_store(store, &mut agg, key)?;
-    Ok(agg.finish())
+    agg
 }
 
 /// The table of [`crate::events`]'s `--sources`: `spec` must name one dyad
@@ -77,18 +74,27 @@ pub fn table(
         );
     }
     let key = ordo_events::arrow::dyad_key(*a, *b);
-    let per: Vec<Vec<SeriesRow>> = sources
+    // one read of the store feeds every source's series and the harmonised one
+    let mut aggs: Vec<Aggregator> = sources
         .iter()
-        .map(|f| series(&store, spec, compiled, vec![*f as u8], key, states))
-        .collect::<anyhow::Result<_>>()?;
-    let all = series(
-        &store,
+        .map(|f| aggregator(spec, compiled, vec![*f as u8], states))
+        .collect();
+    aggs.push(aggregator(
         spec,
         compiled,
         sources.iter().map(|f| *f as u8).collect(),
-        key,
         states,
-    )?;
+    ));
+    ordo_events::query::scan_chunks(&store, key, &mut |chunk| {
+        for agg in aggs.iter_mut() {
+            agg.add(chunk);
+        }
+    })?;
+    // the table has no volume totals (each source's coverage differs), so
+    // the store's totals files are not read
+    let mut finished: Vec<Vec<SeriesRow>> = aggs.into_iter().map(Aggregator::finish).collect();
+    let all = finished.pop().unwrap_or_default();
+    let per = finished;
     let periods: BTreeMap<i32, &SeriesRow> = all.iter().map(|r| (r.period, r)).collect();
     let by_source: Vec<BTreeMap<i32, &SeriesRow>> = per
         .iter()

@@ -72,9 +72,6 @@ fn run(session: &Session, args: &Table1Options) -> anyhow::Result<Table> {
         for line in d.provenance_lines() {
             prov = prov.with(line);
         }
-        if !args.events {
-            prov = prov.with("event_extreme: not run (add --events to read the event store)");
-        }
         t.sources = prov.lines;
     }
     Ok(t)

@@ -13,12 +13,7 @@ pub fn store() -> PathBuf {
 
 /// Runs `ordo --store <test store> ARGS`.
 pub fn ordo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(store())
-        .args(args)
-        .output()
-        .expect("ordo runs")
+    ordo_in(&store(), args)
 }
 
 /// Runs ordo, which must succeed, and parses its CSV output.
@@ -61,27 +56,55 @@ pub fn shared(rel: &str) -> PathBuf {
 /// A CSV row by column name.
 pub type Row = BTreeMap<String, String>;
 
-/// Runs `ordo --store STORE ARGS`, which must succeed: its CSV rows by
-/// column name, and its stderr (the sources lines).
-pub fn rows_in(store: &Path, args: &[&str]) -> (Vec<Row>, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_ordo"))
+/// Runs `ordo --store STORE ARGS`, for tests that keep their own stores.
+pub fn ordo_in(store: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ordo"))
         .arg("--store")
         .arg(store)
         .args(args)
         .output()
-        .expect("ordo runs");
+        .expect("ordo runs")
+}
+
+/// Runs `ordo --store STORE ARGS`, which must succeed: its CSV rows by
+/// column name, and its stderr (the sources lines).
+pub fn rows_in(store: &Path, args: &[&str]) -> (Vec<Row>, String) {
+    let o = ordo_in(store, args);
     let err = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(o.status.success(), "{args:?}: {err}");
-    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    (records(csv::Reader::from_reader(o.stdout.as_slice())), err)
+}
+
+/// Every record of a CSV with a header, by column name.
+pub fn records<R: std::io::Read>(mut r: csv::Reader<R>) -> Vec<Row> {
     let h: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r
-        .records()
+    r.records()
         .map(|x| {
             h.iter()
                 .cloned()
                 .zip(x.unwrap().iter().map(String::from))
                 .collect()
         })
-        .collect();
-    (rows, err)
+        .collect()
+}
+
+/// Ingests the real Georgia GDELT extracts into `store` and gives their
+/// Georgia–Russia rows (both directions, day order): the real rows the
+/// reader tests rewrite into other sources' layouts.
+pub fn georgia_russia_rows(store: &Path) -> Vec<Row> {
+    let data = shared("gdelt_v1_georgia_2011_2013");
+    rows_in(
+        store,
+        &["ingest", "gdelt", data.to_str().unwrap(), "--format", "csv"],
+    );
+    rows_in(
+        store,
+        &[
+            "sql",
+            "SELECT event_id, CAST(day AS VARCHAR) AS day, event_code, root_code, goldstein, actor1_code, actor2_code FROM events WHERE dyad = 365372 AND actor1 <> actor2 ORDER BY day, event_id",
+            "--format",
+            "csv",
+        ],
+    )
+    .0
 }

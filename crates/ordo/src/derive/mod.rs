@@ -74,6 +74,8 @@ pub struct Derived {
     pub counts: Vec<(String, usize)>,
     /// The datasets read (title, version, file, rows, sha256).
     pub provenance: Vec<String>,
+    /// Whether the event store was read (`--events`).
+    pub events: bool,
 }
 
 fn date(year: i64, month: Option<i64>) -> (String, &'static str) {
@@ -190,6 +192,7 @@ pub fn derive(
         recipe,
         counts,
         provenance: engine.provenance(),
+        events,
     })
 }
 
@@ -208,6 +211,9 @@ impl Derived {
             out.push(format!("rule {} [{n} {s}]", rule.describe()));
         }
         out.extend(self.provenance.iter().cloned());
+        if !self.events {
+            out.push("event_extreme: not run (add --events to read the event store)".into());
+        }
         out
     }
 }
