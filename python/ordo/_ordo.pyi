@@ -245,6 +245,8 @@ class Session:
         dedupe: str = "none",
         sources: Optional[_Strings] = None,
         actors: str = "all",
+        min_confidence: Optional[int] = None,
+        min_sources: Optional[int] = None,
     ) -> Table: ...
     def ingest(
         self,

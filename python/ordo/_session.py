@@ -866,6 +866,8 @@ class Session:
         dedupe: str = "none",
         sources: Union[None, str, Sequence[str]] = None,
         actors: str = "all",
+        min_confidence: Optional[int] = None,
+        min_sources: Optional[int] = None,
     ) -> Table:
         """Event series of a dyad (or, with ``all_dyads``, of every dyad) per
         ``by`` period (``"month"``, ``"quarter"``, ``"year"``), from the
@@ -882,8 +884,14 @@ class Session:
         side by side and one harmonised series over them. ``actors``
         ``"state"`` keeps only events between state actors on both sides
         (rules per source in docs/events.md; ``sensitivity`` shows both).
+        ``min_confidence`` (0-100) and ``min_sources`` keep only GDELT events
+        whose GDELT 2.0 Mentions, ingested with ``ingest(..., source=
+        "mentions")``, reach that highest ``Confidence`` or that many
+        distinct source names; an event with no ingested mention does not
+        pass, rows of other sources pass untested, and ``.sources`` counts
+        the rows removed by reason.
 
-        Same as ``ordo events A B [--by] [--dedupe] ...``.
+        Same as ``ordo events A B [--by] [--dedupe] [--min-confidence] ...``.
 
         Examples
         --------
@@ -911,6 +919,8 @@ class Session:
                 dedupe=dedupe,
                 sources=sources,
                 actors=actors,
+                min_confidence=min_confidence,
+                min_sources=min_sources,
             )
         )
 
@@ -925,7 +935,9 @@ class Session:
         supersedes: Union[None, str, Sequence[str]] = None,
     ) -> Table:
         """Reads event files (``source`` ``"gdelt"``, ``"icews"``,
-        ``"polecat"``, ``"phoenix"`` or ``"csv"``; plain, .gz or .zip files,
+        ``"polecat"``, ``"phoenix"`` or ``"csv"``, or ``"mentions"`` for GDELT
+        2.0 Mentions files, which :meth:`events` reads with
+        ``min_confidence``/``min_sources``; plain, .gz or .zip files,
         directories or glob patterns) into the store, once: one row per file
         with the rows ``read``, ``stored``, ``duplicates`` and
         ``quarantined``, and ``repaired`` (stored rows a documented erratum

@@ -537,7 +537,7 @@ impl Session {
                         root_only=false, weight="none", profile="gdelt", sensitivity=false,
                         keys="cow", raw=None, source="gdelt", map=None, quick=false,
                         codes=None, years=None, dedupe="none", sources=None,
-                        actors="all"))]
+                        actors="all", min_confidence=None, min_sources=None))]
     #[allow(clippy::too_many_arguments)]
     fn events(
         &self,
@@ -561,6 +561,8 @@ impl Session {
         dedupe: &str,
         sources: Option<Strings>,
         actors: &str,
+        min_confidence: Option<u8>,
+        min_sources: Option<u32>,
     ) -> PyResult<ArrowTable> {
         let o = EventsOptions {
             a: a.map(|s| s.0),
@@ -582,6 +584,8 @@ impl Session {
             dedupe: dedupe.to_string(),
             sources: sources.unwrap_or_default().0,
             actors: actors.to_string(),
+            min_confidence,
+            min_sources,
         };
         self.run(py, move |s| s.events(&o))
     }

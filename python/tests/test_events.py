@@ -82,3 +82,34 @@ def test_store_files_retire_and_sources(fresh, data_dir):
     assert "2011-08" not in set(after["period"]) or after.loc[after["period"] == "2011-08", "events"].tolist() == [0]
     listed = fresh.store_files().to_pandas()
     assert "retired" in set(listed["status"])
+
+
+def test_mentions_filter(fresh, data_dir, tmp_path):
+    """GDELT 2.0 Mentions for two of August 2011's Georgia–Russia events:
+    only the one with two sources and confidence 70 passes both thresholds;
+    the 16 others have no mention and are counted apart."""
+    august = data_dir / "gdelt_v1_georgia_2011_2013" / "aug2011.csv.gz"
+    fresh.ingest(august)
+    ids = fresh.sql(
+        "SELECT event_id FROM events WHERE dyad = 365372 ORDER BY day, event_id LIMIT 2"
+    ).to_pandas()["event_id"].tolist()
+
+    def row(event_id, source, confidence):
+        return "\t".join(
+            [str(event_id), "20150218230000", "20150218231500", "1", source,
+             f"https://{source}/{event_id}", "1", "1", "2", "3", "1",
+             str(confidence), "900", "-1.5", "", ""]
+        )
+
+    mentions = tmp_path / "20150218231500.mentions.CSV"
+    mentions.write_text("\n".join([
+        row(ids[0], "civil.ge", 70), row(ids[0], "tass.ru", 40),
+        row(ids[1], "civil.ge", 90), row(ids[1], "civil.ge", 30),
+    ]) + "\n")
+    done = fresh.ingest(mentions, source="mentions").to_pandas()
+    assert done[["read", "stored", "quarantined"]].values.tolist() == [[4, 4, 0]]
+    t = fresh.events("GEO", "RUS", by="year", min_confidence=50, min_sources=2)
+    assert t.to_pandas()["events"].tolist() == [1]
+    line = next(s for s in t.sources if s.startswith("--min-confidence/--min-sources:"))
+    assert "1 GDELT rows kept, 17 removed (0 below the confidence, 1 with fewer sources, 16 with no ingested mention" in line
+    assert fresh.events("GEO", "RUS", by="year", min_confidence=80).to_pandas()["events"].tolist() == [1]

@@ -373,7 +373,7 @@ pub(crate) fn write_totals(
     Ok(())
 }
 
-fn write_quarantine(path: &Path, rows: &[Quarantined]) -> Result<(), EventsError> {
+pub(crate) fn write_quarantine(path: &Path, rows: &[Quarantined]) -> Result<(), EventsError> {
     let io = |source| EventsError::Io {
         path: path.to_path_buf(),
         source,

@@ -7,12 +7,14 @@
 pub mod arrow;
 pub mod chunk;
 pub mod code;
+pub mod confidence;
 pub mod date;
 pub mod grouped;
 pub mod idset;
 pub mod ingest;
 pub mod layout;
 pub mod lines;
+pub mod mentions;
 pub mod one_a_day;
 pub mod open;
 pub mod parse;
@@ -38,7 +40,7 @@ pub use profile::{Cameo, Compiled, Profile};
 pub use resolve::{ActorResolver, ActorScheme};
 pub use scan::{scan_file, FileScan, Quarantined, ScanOptions};
 pub use series::{Actor, Aggregator, Group, GroupActor, Keys, SeriesRow, SeriesSpec, Weight};
-pub use store::{EventStore, FileRecord, Manifest};
+pub use store::{EventStore, FileRecord, Manifest, MentionSegment};
 
 /// Errors of the event engine; each names the file (and line) it concerns.
 #[derive(Debug, thiserror::Error)]

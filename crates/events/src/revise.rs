@@ -213,6 +213,17 @@ pub fn resolve(manifest: &Manifest, query: &str) -> Result<Vec<(usize, usize)>, 
         .iter()
         .rev()
         .find(|h| h.record.file == query || file_name(&h.record.file) == name);
+    let mention = manifest
+        .mentions
+        .iter()
+        .flat_map(|m| &m.files)
+        .find(|f| f.file == query || file_name(&f.file) == name);
+    if let Some(f) = mention {
+        return Err(EventsError::Usage(format!(
+            "{} is a GDELT 2.0 Mentions file: retiring Mentions is not supported (they never count as events; leave out --min-confidence/--min-sources to ignore them)",
+            f.file
+        )));
+    }
     if let Some(h) = gone {
         let by = h.by.as_ref().map_or(String::new(), |b| format!(" by {b}"));
         return Err(EventsError::Usage(format!(
@@ -1115,6 +1126,7 @@ mod tests {
                 seg("s2", vec![record("a/y.tab", "3"), record("a/y.tab", "3")]),
             ],
             history: Vec::new(),
+            mentions: Vec::new(),
         };
         assert_eq!(resolve(&m, "a/x.tab").unwrap(), [(0, 0)]);
         assert_eq!(resolve(&m, "y.tab").unwrap(), [(1, 0), (1, 1)]);

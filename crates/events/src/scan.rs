@@ -107,7 +107,7 @@ impl Prefilter {
 
 const BLOCK: usize = 4 << 20;
 
-fn quarantine(file: &str, line: u64, reason: impl ToString, raw: &[u8]) -> Quarantined {
+pub(crate) fn quarantine(file: &str, line: u64, reason: impl ToString, raw: &[u8]) -> Quarantined {
     Quarantined {
         file: file.to_string(),
         line,

@@ -8,6 +8,7 @@
 
 use crate::chunk::{Chunk, NO_COUNT, NO_GOLD, STATE};
 use crate::code::Code;
+use crate::confidence::MentionFilter;
 use crate::date::Period;
 use crate::one_a_day::OneADay;
 use crate::profile::Compiled;
@@ -137,6 +138,8 @@ pub struct Aggregator {
     families: Option<Vec<u8>>,
     /// Only rows whose two sides are state actors.
     states_only: bool,
+    /// With `--min-confidence`/`--min-sources` (see [`crate::confidence`]).
+    mentions: Option<MentionFilter>,
 }
 
 /// One side of a [`Group`]: the resolved state (0: none) or the code as
@@ -216,6 +219,7 @@ impl Aggregator {
             one_a_day: None,
             families: None,
             states_only: false,
+            mentions: None,
         };
         if let Some((x, y)) = a.spec.dyad.clone() {
             let kx = a.actor_key(&x);
@@ -323,6 +327,18 @@ impl Aggregator {
         self.one_a_day.as_ref().map(|f| f.removed)
     }
 
+    /// Keeps only GDELT rows whose ingested Mentions pass `filter`'s
+    /// thresholds, from now on; applied before one-a-day, so a removed
+    /// report never stands for a repeat.
+    pub fn mention_filter(&mut self, filter: MentionFilter) {
+        self.mentions = Some(filter);
+    }
+
+    /// The Mentions filter and what it removed, when it is on.
+    pub fn mention_filter_counts(&self) -> Option<&MentionFilter> {
+        self.mentions.as_ref()
+    }
+
     /// Counts only rows whose two sides are state actors (a side the source
     /// does not type counts as not known to be one).
     pub fn only_states(&mut self) {
@@ -354,14 +370,25 @@ impl Aggregator {
         self.counted(chunk, i) && (!self.states_only || chunk.state_of(i) == (STATE, STATE))
     }
 
-    /// Adds a chunk's rows (the first copies only, with one-a-day on).
+    /// Adds a chunk's rows: those the Mentions filter passes, and of them
+    /// the first copies only with one-a-day on.
     pub fn add(&mut self, chunk: &Chunk) {
-        let Some(mut filter) = self.one_a_day.take() else {
+        if self.one_a_day.is_none() && self.mentions.is_none() {
             self.add_signed(chunk, 1);
             return;
-        };
-        let keep = filter.first_copies(chunk, &|i| self.in_series(chunk, i));
-        self.one_a_day = Some(filter);
+        }
+        let mut keep = vec![true; chunk.len()];
+        if let Some(mut m) = self.mentions.take() {
+            keep = m.passes(chunk, &|i| self.in_series(chunk, i));
+            self.mentions = Some(m);
+        }
+        if let Some(mut f) = self.one_a_day.take() {
+            let first = f.first_copies(chunk, &|i| keep[i] && self.in_series(chunk, i));
+            self.one_a_day = Some(f);
+            for (k, f) in keep.iter_mut().zip(first) {
+                *k &= f;
+            }
+        }
         if keep.iter().all(|k| *k) {
             self.add_signed(chunk, 1);
         } else {

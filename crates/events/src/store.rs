@@ -7,6 +7,8 @@
 //! <store>/events/segments/<id>/year=YYYY/part-N.parquet
 //! <store>/events/segments/<id>/totals.parquet   events per day and state
 //! <store>/events/segments/<id>/quarantine.tsv   rows not stored, and why
+//! <store>/events/mentions/<id>/mentions.parquet GDELT 2.0 Mentions, per event and source
+//! <store>/events/mentions/<id>/quarantine.tsv   mention rows not stored, and why
 //! <store>/tmp/<id>/                             an ingest in progress
 //! ```
 //! An ingest writes its segment under `tmp/`, moves it into `segments/` and
@@ -67,6 +69,29 @@ pub struct Manifest {
     /// stores never revised (which then keep their bytes as before).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Revision>,
+    /// GDELT 2.0 Mentions ingests ([`crate::mentions`]), in commit order.
+    /// Absent from manifests of stores that never ingested any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<MentionSegment>,
+}
+
+/// One committed ingest of GDELT 2.0 Mentions files: one Parquet file of
+/// (event id, source name) pairs with their mention rows and highest
+/// confidence. Kept apart from the event segments because mentions are
+/// facts about events, not events: they never change an event count by
+/// themselves, only the filters that read them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MentionSegment {
+    pub id: String,
+    pub created: String,
+    pub ordo_version: String,
+    /// Per file, `read = stored + duplicates + quarantined` (duplicates:
+    /// rows of a file already ingested, byte for byte).
+    pub files: Vec<FileRecord>,
+    /// (event, source) pairs written.
+    pub pairs: u64,
+    /// Distinct event ids mentioned.
+    pub events: u64,
 }
 
 /// A file taken out of the store, by `ordo store retire` or by a
@@ -124,6 +149,19 @@ impl EventStore {
 
     pub fn segment_dir(&self, id: &str) -> PathBuf {
         self.root.join("segments").join(id)
+    }
+
+    pub fn mentions_dir(&self, id: &str) -> PathBuf {
+        self.root.join("mentions").join(id)
+    }
+
+    /// The Mentions Parquet files the manifest names.
+    pub fn mention_files(&self) -> Result<Vec<PathBuf>, EventsError> {
+        let m = self.manifest()?;
+        Ok(m.mentions
+            .iter()
+            .map(|s| self.mentions_dir(&s.id).join("mentions.parquet"))
+            .collect())
     }
 
     pub fn tmp_dir(&self) -> &Path {
@@ -200,11 +238,23 @@ impl EventStore {
     /// does not name, and `tmp/` work directories of dead processes.
     pub fn collect_garbage(&self, manifest: &Manifest) -> Result<Vec<PathBuf>, EventsError> {
         let mut removed = Vec::new();
-        let seg_root = self.root.join("segments");
-        if let Ok(entries) = std::fs::read_dir(&seg_root) {
+        let committed: [(&str, Vec<&str>); 2] = [
+            (
+                "segments",
+                manifest.segments.iter().map(|s| s.id.as_str()).collect(),
+            ),
+            (
+                "mentions",
+                manifest.mentions.iter().map(|s| s.id.as_str()).collect(),
+            ),
+        ];
+        for (dir, ids) in committed {
+            let Ok(entries) = std::fs::read_dir(self.root.join(dir)) else {
+                continue;
+            };
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().to_string();
-                if !manifest.segments.iter().any(|s| s.id == name) {
+                if !ids.contains(&name.as_str()) {
                     std::fs::remove_dir_all(e.path()).map_err(|source| EventsError::Io {
                         path: e.path(),
                         source,
@@ -218,7 +268,7 @@ impl EventStore {
                 let name = e.file_name().to_string_lossy().to_string();
                 let pid = name.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
                 let alive = pid.is_some_and(|p| Path::new(&format!("/proc/{p}")).exists());
-                if name.starts_with("events-") && !alive {
+                if (name.starts_with("events-") || name.starts_with("mentions-")) && !alive {
                     std::fs::remove_dir_all(e.path()).map_err(|source| EventsError::Io {
                         path: e.path(),
                         source,

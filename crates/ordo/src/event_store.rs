@@ -146,8 +146,9 @@ fn build_series(world: &crate::tables::World, events: &EventStore) -> anyhow::Re
     Ok(Built { batch, provenance })
 }
 
-/// `events` (one row per stored event) and `event_totals` (events per day
-/// and state), over the committed segments of the store.
+/// `events` (one row per stored event), `event_totals` (events per day
+/// and state) and `event_mentions` (GDELT 2.0 Mentions per event id and
+/// source name), over what the store's manifest names.
 pub fn register_tables(engine: &Engine, store: &StoreDir) -> anyhow::Result<()> {
     let events = EventStore::new(store.root());
     engine.register_files(
@@ -159,6 +160,11 @@ pub fn register_tables(engine: &Engine, store: &StoreDir) -> anyhow::Result<()> 
         "event_totals",
         &events.totals_files()?,
         ordo_events::ingest::totals_schema(),
+    )?;
+    engine.register_files(
+        "event_mentions",
+        &events.mention_files()?,
+        ordo_events::mentions::schema(),
     )?;
     Ok(())
 }

@@ -62,6 +62,13 @@ pub struct EventsOptions {
     /// government, military, police, judiciary, legislature, intelligence or
     /// the bare country, by each source's rule in docs/events.md)
     pub actors: String,
+    /// Only GDELT events whose ingested Mentions (`ordo ingest mentions`)
+    /// reach this highest Confidence (0–100); an event with no ingested
+    /// mention does not pass; other sources pass untested
+    pub min_confidence: Option<u8>,
+    /// Only GDELT events reported by at least this many distinct
+    /// MentionSourceNames in the ingested Mentions; same NULL rule
+    pub min_sources: Option<u32>,
 }
 
 fn day_of(year: i32, month: u32, day: u32) -> Option<i32> {
@@ -133,6 +140,12 @@ fn run_one(session: &Session, args: &EventsOptions, states: bool) -> anyhow::Res
     if one_a_day && session.cluster().is_some() {
         bail!("--dedupe one-a-day compares rows of one day, which a cluster's grouped partial sums no longer hold: drop --cluster for this query");
     }
+    let mentions = crate::mentions::filter(session, args.min_confidence, args.min_sources)?;
+    if mentions.is_some()
+        && (!args.raw.is_empty() || session.cluster().is_some() || !args.sources.is_empty())
+    {
+        bail!("--min-confidence and --min-sources join the store's events to the store's Mentions in this process: drop --raw, --cluster and --sources");
+    }
     let family = Family::parse(&args.source)?;
     let setup = session.event_setup(family, args.codes.as_deref())?;
     let (dyad, label) = dyad(session, args, keys)?;
@@ -175,6 +188,9 @@ fn run_one(session: &Session, args: &EventsOptions, states: bool) -> anyhow::Res
     if states {
         agg.only_states();
     }
+    if let Some(f) = mentions {
+        agg.mention_filter(f);
+    }
     if one_a_day && args.raw.is_empty() {
         agg.one_a_day();
     }
@@ -208,6 +224,9 @@ fn run_one(session: &Session, args: &EventsOptions, states: bool) -> anyhow::Res
     } else {
         "--actors all: every event between the two countries' actors (firms, media and citizens included), as the sources publish them"
     });
+    if let Some(f) = agg.mention_filter_counts() {
+        prov = prov.with(crate::mentions::filter_line(f));
+    }
     if let Some(n) = agg.one_a_day_removed() {
         prov = prov.with(one_a_day_line(n, args.raw.is_empty()));
     }
@@ -554,6 +573,8 @@ impl Default for EventsOptions {
             dedupe: "none".into(),
             sources: Vec::new(),
             actors: "all".into(),
+            min_confidence: None,
+            min_sources: None,
         }
     }
 }

@@ -13,7 +13,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Options of [`Session::ingest`].
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
-    /// Event source: gdelt, icews or csv
+    /// Event source: gdelt, icews, polecat, phoenix or csv; or `mentions`
+    /// (GDELT 2.0 Mentions files, for `--min-confidence`/`--min-sources`)
     pub source: String,
     /// Files, directories or glob patterns
     pub paths: Vec<PathBuf>,
@@ -60,6 +61,9 @@ impl IngestOptions {
 }
 
 fn run(session: &Session, args: &IngestOptions) -> anyhow::Result<Table> {
+    if args.source == "mentions" {
+        return crate::mentions::ingest(session, args);
+    }
     let family = Family::parse(&args.source)?;
     let setup = session.event_setup(family, args.codes.as_deref())?;
     let store_dir = session.store_dir()?;

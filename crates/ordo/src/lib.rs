@@ -41,6 +41,7 @@ mod frame_sql;
 pub mod ingest;
 pub mod instability;
 pub mod leaders;
+pub mod mentions;
 pub mod output;
 pub mod panel;
 pub mod periods;

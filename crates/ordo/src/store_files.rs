@@ -48,6 +48,18 @@ fn lines(manifest: &Manifest, active_only: bool) -> Vec<Line<'_>> {
             revised: None,
         })
     });
+    // Mentions files (`ordo ingest mentions`) are listed with the events
+    // files they qualify; retiring them is not supported.
+    let mentions = manifest.mentions.iter().flat_map(|s| {
+        s.files.iter().map(move |f| Line {
+            record: f,
+            segment: &s.id,
+            committed: &s.created,
+            status: "active".into(),
+            revised: None,
+        })
+    });
+    let active = active.chain(mentions);
     let gone = manifest.history.iter().map(|h: &Revision| Line {
         record: &h.record,
         segment: &h.segment,

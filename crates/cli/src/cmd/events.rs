@@ -23,7 +23,7 @@ use std::path::PathBuf;
 /// GDELT's ITA, RUS, EUR), self-pairs included.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo events ITA RUS\n  ordo events Italy Russia --by year --profile icews\n  ordo events RUS GEO --directed --root-only --weight mentions\n  ordo events ITA RUS --sensitivity\n  ordo events --all-dyads --by quarter --format parquet --out dyad-quarters.parquet\n  ordo events ITA RUS --raw ~/.local/share/ordo/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo events --all-dyads --directed --keys raw --raw big.tsv --format csv --out q1.csv\n\nProfiles: gdelt (default), icews, phoenix, plover, source (see docs/events.md)."
+    after_long_help = "Examples:\n  ordo events ITA RUS\n  ordo events Italy Russia --by year --profile icews\n  ordo events RUS GEO --directed --root-only --weight mentions\n  ordo events ITA RUS --sensitivity\n  ordo events ITA RUS --min-confidence 50 --min-sources 2   # after ordo ingest mentions FILES\n  ordo events --all-dyads --by quarter --format parquet --out dyad-quarters.parquet\n  ordo events ITA RUS --raw ~/.local/share/ordo/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo events --all-dyads --directed --keys raw --raw big.tsv --format csv --out q1.csv\n\nProfiles: gdelt (default), icews, phoenix, plover, source (see docs/events.md)."
 )]
 pub struct EventsArgs {
     /// First state (any name or code `ordo states resolve` accepts; with
@@ -92,6 +92,16 @@ pub struct EventsArgs {
     /// --sensitivity shows both
     #[arg(long, default_value = "all", value_parser = ["all", "state"])]
     actors: String,
+    /// Only GDELT events whose ingested Mentions (ordo ingest mentions)
+    /// reach this highest Confidence, 0-100; an event with no ingested
+    /// mention does not pass, rows of other sources pass untested; the
+    /// rows removed are counted under the table
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    min_confidence: Option<u8>,
+    /// Only GDELT events reported by at least N distinct source names in
+    /// the ingested Mentions; same rule for absent mentions
+    #[arg(long, value_name = "N")]
+    min_sources: Option<u32>,
 }
 
 impl From<EventsArgs> for EventsOptions {
@@ -116,6 +126,8 @@ impl From<EventsArgs> for EventsOptions {
             dedupe: a.dedupe,
             sources: a.sources,
             actors: a.actors,
+            min_confidence: a.min_confidence,
+            min_sources: a.min_sources,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! `ordo ingest gdelt|icews|polecat|phoenix|csv PATHS…`: event files into the store.
+//! `ordo ingest gdelt|icews|polecat|phoenix|csv|mentions PATHS…`: event files (and GDELT 2.0 Mentions) into the store.
 
 use crate::context::Context;
 use clap::Args;
@@ -21,11 +21,13 @@ use std::path::PathBuf;
 /// files, directories and globs are accepted.
 #[derive(Args)]
 #[command(
-    after_long_help = "Examples:\n  ordo ingest gdelt ~/.local/share/ordo/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo ingest gdelt '~/.local/share/ordo/data/gdelt_v1_georgia_2011_2013/*.csv.gz' --format json\n  ordo ingest icews ~/.local/share/ordo/data/icews_sample/events.2018.sample.tab\n  ordo ingest csv my_events.csv --map id=eid --map date=day --map actor1=src --map actor2=tgt --map code=cameo --codes iso3\n  ordo ingest icews events.2018.20190101.tab --replace          # the annual file replaces 2018's weekly files\n  ordo ingest gdelt fixed/aug2011.csv.gz --supersedes aug2011.csv.gz\n  ordo ingest polecat ngecEventsDV-2022.txt.zip\n  ordo ingest phoenix PhoenixNYT_1945-2005.csv events.full.20150105.txt\n\nQuarantined rows are listed in <store>/events/segments/<segment>/quarantine.tsv."
+    after_long_help = "Examples:\n  ordo ingest gdelt ~/.local/share/ordo/data/gdelt_v1_raw_sample/events_raw.tsv\n  ordo ingest gdelt '~/.local/share/ordo/data/gdelt_v1_georgia_2011_2013/*.csv.gz' --format json\n  ordo ingest icews ~/.local/share/ordo/data/icews_sample/events.2018.sample.tab\n  ordo ingest csv my_events.csv --map id=eid --map date=day --map actor1=src --map actor2=tgt --map code=cameo --codes iso3\n  ordo ingest icews events.2018.20190101.tab --replace          # the annual file replaces 2018's weekly files\n  ordo ingest gdelt fixed/aug2011.csv.gz --supersedes aug2011.csv.gz\n  ordo ingest polecat ngecEventsDV-2022.txt.zip\n  ordo ingest phoenix PhoenixNYT_1945-2005.csv events.full.20150105.txt\n  ordo ingest mentions '20150218*.mentions.CSV.zip'\n\nQuarantined rows are listed in <store>/events/segments/<segment>/quarantine.tsv."
 )]
 pub struct IngestArgs {
     /// Event source: gdelt, icews, polecat (PLOVER, 2018–), phoenix (Cline
-    /// Center Historical or OEDA daily files) or csv
+    /// Center Historical or OEDA daily files) or csv; or mentions (GDELT
+    /// 2.0 Mentions files, read by `ordo events --min-confidence` and
+    /// `--min-sources`)
     source: String,
     /// Files, directories or glob patterns
     #[arg(required = true)]

@@ -1,0 +1,433 @@
+//! GDELT 2.0 Mentions: `ordo ingest mentions FILES`.
+//!
+//! An event row's `NumSources` and `NumArticles` count only the 15-minute
+//! update in which GDELT first saw the event and are never updated; the
+//! GDELT 2.0 codebook sends users to the Mentions table for later coverage
+//! and for the `Confidence` of each extraction. A Mentions file has one row
+//! per sentence of an article that mentions an event (16 tab-separated
+//! columns, no header):
+//!
+//! ```text
+//!  0 GLOBALEVENTID      the event's id (the events file's column 1)
+//!  1 EventTimeDate      the event's DATEADDED, YYYYMMDDHHMMSS
+//!  2 MentionTimeDate    the update that saw this mention
+//!  3 MentionType        1 web, 2 citation only, 3 CORE, 4 DTIC, 5 JSTOR, 6 non-textual
+//!  4 MentionSourceName  top-level domain for the web, "BBC Monitoring", "JSTOR", …
+//!  5 MentionIdentifier  URL, citation or DOI
+//!  6 SentenceID         1-based sentence of the mention in the article
+//!  7-9 Actor1/Actor2/ActionCharOffset
+//! 10 InRawText          1 found in the raw text, 0 needed rewriting
+//! 11 Confidence         percent confidence in this extraction (0–100)
+//! 12 MentionDocLen      13 MentionDocTone  14 MentionDocTranslationInfo  15 Extras
+//! ```
+//!
+//! ordo keeps what its two filters need (`--min-confidence`,
+//! `--min-sources`, see [`crate::confidence`]): per (event id, source
+//! name), the number of mention rows and the highest `Confidence`. Rows
+//! repeat per sentence (GdeltForge's crossref notes measure 1.93 % repeated
+//! (event, article) pairs on 2020-01-01), which is why sources are counted
+//! as distinct names, never as rows. A row with a blank source name keeps
+//! its confidence and counts for no source (NULL, not a source named "").
+//!
+//! The run is committed like an event ingest: written under `tmp/`, moved
+//! into `events/mentions/<id>/`, then named by the manifest, so an
+//! interrupted run leaves the store as it was.
+
+use crate::ingest::{chrono_now, write_quarantine, Lock};
+use crate::lines::{each_line, Outcome};
+use crate::open::open;
+use crate::scan::{quarantine, Quarantined};
+use crate::store::{EventStore, FileRecord, MentionSegment};
+use crate::EventsError;
+use arrow_array::{Int32Array, Int64Array, RecordBatch, StringArray};
+use arrow_schema::{DataType, Field, Schema};
+use foldhash::{HashMap, HashSet};
+use parquet::arrow::ArrowWriter;
+use parquet::file::properties::WriterProperties;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Columns of a Mentions row.
+const WIDTH: usize = 16;
+const EVENT_ID: usize = 0;
+const SOURCE_NAME: usize = 4;
+const CONFIDENCE: usize = 11;
+
+/// The family name a Mentions file has in the manifest and `ordo store files`.
+pub const FAMILY: &str = "gdelt-mentions";
+
+/// Rows per Parquet row group: the filter reads every pair, so this only
+/// bounds the writer's memory.
+const ROW_GROUP: usize = 1 << 20;
+
+/// One Mentions row as ordo keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention<'a> {
+    pub event: i64,
+    /// `None`: the row names no source.
+    pub source: Option<&'a str>,
+    pub confidence: u8,
+}
+
+/// Reads one row (without its line end), or says why it cannot be used.
+pub fn parse_row(text: &str) -> Result<Mention<'_>, String> {
+    let fields: Vec<&str> = text.split('\t').collect();
+    if fields.len() != WIDTH {
+        return Err(format!(
+            "expected {WIDTH} tab-separated fields (GDELT 2.0 Mentions), found {}",
+            fields.len()
+        ));
+    }
+    let id = fields[EVENT_ID].trim();
+    let event = id
+        .parse::<i64>()
+        .ok()
+        .filter(|v| *v > 0)
+        .ok_or_else(|| format!("GLOBALEVENTID `{id}` is not a positive integer"))?;
+    let conf = fields[CONFIDENCE].trim();
+    let confidence = conf
+        .parse::<u8>()
+        .ok()
+        .filter(|v| *v <= 100)
+        .ok_or_else(|| format!("Confidence `{conf}` is not an integer from 0 to 100"))?;
+    let source = Some(fields[SOURCE_NAME].trim()).filter(|s| !s.is_empty());
+    Ok(Mention {
+        event,
+        source,
+        confidence,
+    })
+}
+
+/// Mention rows merged per (event id, source), with source names interned.
+#[derive(Debug, Default)]
+struct Pairs {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+    /// (event, source index or [`NO_SOURCE`]) → (rows, highest confidence).
+    pairs: HashMap<(i64, u32), (i64, u8)>,
+}
+
+const NO_SOURCE: u32 = u32::MAX;
+
+impl Pairs {
+    fn add(&mut self, m: &Mention<'_>) {
+        let s = match m.source {
+            None => NO_SOURCE,
+            Some(name) => match self.index.get(name) {
+                Some(i) => *i,
+                None => {
+                    let i = self.names.len() as u32;
+                    self.names.push(name.to_string());
+                    self.index.insert(name.to_string(), i);
+                    i
+                }
+            },
+        };
+        self.merge_pair(m.event, s, 1, m.confidence);
+    }
+
+    fn merge_pair(&mut self, event: i64, source: u32, rows: i64, confidence: u8) {
+        let e = self.pairs.entry((event, source)).or_insert((0, 0));
+        e.0 += rows;
+        e.1 = e.1.max(confidence);
+    }
+
+    /// Takes in another file's pairs (re-interning its source names).
+    fn absorb(&mut self, other: Pairs) {
+        for ((event, s), (rows, conf)) in other.pairs {
+            let s = if s == NO_SOURCE {
+                NO_SOURCE
+            } else {
+                let name = &other.names[s as usize];
+                match self.index.get(name) {
+                    Some(i) => *i,
+                    None => {
+                        let i = self.names.len() as u32;
+                        self.names.push(name.clone());
+                        self.index.insert(name.clone(), i);
+                        i
+                    }
+                }
+            };
+            self.merge_pair(event, s, rows, conf);
+        }
+    }
+
+    fn rows(&self) -> i64 {
+        self.pairs.values().map(|v| v.0).sum()
+    }
+
+    fn events(&self) -> u64 {
+        self.pairs.keys().map(|k| k.0).collect::<HashSet<_>>().len() as u64
+    }
+}
+
+/// The schema of `mentions.parquet` (and of the SQL table `event_mentions`).
+pub fn schema() -> Arc<Schema> {
+    Arc::new(Schema::new(vec![
+        Field::new("event_id", DataType::Int64, false),
+        Field::new("source", DataType::Utf8, true),
+        Field::new("mentions", DataType::Int64, false),
+        Field::new("confidence", DataType::Int32, false),
+    ]))
+}
+
+/// What reading one Mentions file gave.
+struct FileRead {
+    record: FileRecord,
+    pairs: Pairs,
+    quarantined: Vec<Quarantined>,
+}
+
+/// Reads one file (plain, `.gz` or `.zip`) into its pairs; bad rows are
+/// quarantined with file, line and reason.
+fn read_file(path: &Path) -> Result<FileRead, EventsError> {
+    let (members, hash) = open(path, true)?;
+    let mut pairs = Pairs::default();
+    let mut quarantined = Vec::new();
+    let mut read = 0;
+    for member in members {
+        let mut out = Outcome {
+            layout: "gdelt-mentions",
+            ..Outcome::default()
+        };
+        let mut reader = std::io::BufReader::with_capacity(1 << 20, member.reader);
+        each_line(&mut reader, &member.name, 0, &mut out, &mut |_, bytes| {
+            // each_line has checked UTF-8 already
+            let text = std::str::from_utf8(bytes).unwrap_or_default();
+            Ok(match parse_row(text) {
+                Ok(m) => {
+                    pairs.add(&m);
+                    None
+                }
+                Err(reason) => Some(reason),
+            })
+        })?;
+        read += out.read;
+        for (line, reason, text) in out.rejected {
+            quarantined.push(quarantine(&member.name, line, reason, &text));
+        }
+    }
+    let stored = pairs.rows() as u64;
+    Ok(FileRead {
+        record: FileRecord {
+            file: path.display().to_string(),
+            read,
+            stored,
+            duplicates: 0,
+            quarantined: quarantined.len() as u64,
+            repaired: 0,
+            sha256: hash.hex(),
+            bytes: hash.bytes(),
+            family: FAMILY.to_string(),
+        },
+        pairs,
+        quarantined,
+    })
+}
+
+/// What a Mentions ingest did.
+#[derive(Debug, Clone)]
+pub struct MentionsReport {
+    pub files: Vec<FileRecord>,
+    /// The committed run, or `None` when nothing new was found.
+    pub segment: Option<MentionSegment>,
+    pub quarantine: Option<PathBuf>,
+    pub notes: Vec<String>,
+}
+
+/// Ingests GDELT 2.0 Mentions files (already expanded) into the store in
+/// one atomic commit. A file whose bytes were ingested before (same
+/// SHA-256) counts its rows as duplicates and adds nothing.
+pub fn ingest_mentions(
+    store: &EventStore,
+    files: &[PathBuf],
+    on_file: &mut dyn FnMut(&FileRecord),
+) -> Result<MentionsReport, EventsError> {
+    for dir in [store.root().to_path_buf(), store.tmp_dir().to_path_buf()] {
+        std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let _lock = Lock::take(store.root())?;
+    let mut manifest = store.manifest()?;
+    store.collect_garbage(&manifest)?;
+    let mut known: HashSet<String> = manifest
+        .mentions
+        .iter()
+        .flat_map(|s| s.files.iter().map(|f| f.sha256.clone()))
+        .collect();
+    let mut all = Pairs::default();
+    let (mut records, mut quarantined, mut notes) = (Vec::new(), Vec::new(), Vec::new());
+    for path in files {
+        let mut f = read_file(path)?;
+        if !known.insert(f.record.sha256.clone()) {
+            notes.push(format!(
+                "{}: already ingested (SHA-256 {}); nothing new written",
+                f.record.file,
+                &f.record.sha256[..12]
+            ));
+            f.record.duplicates = f.record.stored;
+            f.record.stored = 0;
+        } else {
+            all.absorb(f.pairs);
+            quarantined.extend(f.quarantined);
+        }
+        on_file(&f.record);
+        records.push(f.record);
+    }
+    if all.pairs.is_empty() && quarantined.is_empty() {
+        return Ok(MentionsReport {
+            files: records,
+            segment: None,
+            quarantine: None,
+            notes,
+        });
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let id = format!("mentions-{nanos}-{}", std::process::id());
+    let staging = store.tmp_dir().join(&id);
+    std::fs::create_dir_all(&staging).map_err(|source| EventsError::Io {
+        path: staging.clone(),
+        source,
+    })?;
+    write_pairs(&staging.join("mentions.parquet"), &all)?;
+    if !quarantined.is_empty() {
+        write_quarantine(&staging.join("quarantine.tsv"), &quarantined)?;
+    }
+    let final_dir = store.mentions_dir(&id);
+    if let Some(parent) = final_dir.parent() {
+        std::fs::create_dir_all(parent).map_err(|source| EventsError::Io {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
+    std::fs::rename(&staging, &final_dir).map_err(|source| EventsError::Io {
+        path: final_dir.clone(),
+        source,
+    })?;
+    let segment = MentionSegment {
+        id,
+        created: chrono_now(),
+        ordo_version: env!("CARGO_PKG_VERSION").to_string(),
+        files: records.clone(),
+        pairs: all.pairs.len() as u64,
+        events: all.events(),
+    };
+    manifest.mentions.push(segment.clone());
+    store.commit(&manifest)?;
+    let q = final_dir.join("quarantine.tsv");
+    Ok(MentionsReport {
+        files: records,
+        segment: Some(segment),
+        quarantine: q.exists().then_some(q),
+        notes,
+    })
+}
+
+/// Writes the pairs sorted by event id and source name, so the file reads
+/// the same whatever order the rows came in.
+fn write_pairs(path: &Path, all: &Pairs) -> Result<(), EventsError> {
+    let name = |s: u32| (s != NO_SOURCE).then(|| all.names[s as usize].as_str());
+    let mut keys: Vec<&(i64, u32)> = all.pairs.keys().collect();
+    keys.sort_by(|a, b| (a.0, name(a.1)).cmp(&(b.0, name(b.1))));
+    let file = std::fs::File::create(path).map_err(|source| EventsError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let props = WriterProperties::builder()
+        .set_max_row_group_row_count(Some(ROW_GROUP))
+        .set_compression(parquet::basic::Compression::SNAPPY)
+        .build();
+    let mut w = ArrowWriter::try_new(file, schema(), Some(props))?;
+    for part in keys.chunks(ROW_GROUP) {
+        let batch = RecordBatch::try_new(
+            schema(),
+            vec![
+                Arc::new(part.iter().map(|k| k.0).collect::<Int64Array>()),
+                Arc::new(part.iter().map(|k| name(k.1)).collect::<StringArray>()),
+                Arc::new(part.iter().map(|k| all.pairs[*k].0).collect::<Int64Array>()),
+                Arc::new(
+                    part.iter()
+                        .map(|k| i32::from(all.pairs[*k].1))
+                        .collect::<Int32Array>(),
+                ),
+            ],
+        )?;
+        w.write(&batch)?;
+    }
+    w.close()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: &str, source: &str, conf: &str) -> String {
+        format!("{id}\t20150218230000\t20150218231500\t1\t{source}\thttp://{source}/a\t3\t-1\t120\t98\t1\t{conf}\t2200\t-3.5\t\t")
+    }
+
+    #[test]
+    fn rows_are_read_by_position_and_checked() {
+        let r = row("410412347", "bbc.co.uk", "60");
+        assert_eq!(
+            parse_row(&r),
+            Ok(Mention {
+                event: 410412347,
+                source: Some("bbc.co.uk"),
+                confidence: 60
+            })
+        );
+        assert_eq!(parse_row(&row("7", "", "20")).unwrap().source, None);
+        let short = r.rsplit_once('\t').unwrap().0;
+        assert_eq!(
+            parse_row(short).unwrap_err(),
+            "expected 16 tab-separated fields (GDELT 2.0 Mentions), found 15"
+        );
+        assert_eq!(
+            parse_row(&row("x1", "a", "10")).unwrap_err(),
+            "GLOBALEVENTID `x1` is not a positive integer"
+        );
+        assert_eq!(
+            parse_row(&row("1", "a", "101")).unwrap_err(),
+            "Confidence `101` is not an integer from 0 to 100"
+        );
+        assert_eq!(
+            parse_row(&row("1", "a", "")).unwrap_err(),
+            "Confidence `` is not an integer from 0 to 100"
+        );
+    }
+
+    #[test]
+    fn pairs_merge_rows_and_keep_the_highest_confidence() {
+        let mut a = Pairs::default();
+        for (id, src, conf) in [(1, "x", 20), (1, "x", 90), (1, "y", 10), (2, "x", 50)] {
+            a.add(&Mention {
+                event: id,
+                source: Some(src),
+                confidence: conf,
+            });
+        }
+        let mut b = Pairs::default();
+        b.add(&Mention {
+            event: 1,
+            source: Some("y"),
+            confidence: 70,
+        });
+        b.add(&Mention {
+            event: 3,
+            source: None,
+            confidence: 100,
+        });
+        a.absorb(b);
+        let y = a.index["y"];
+        assert_eq!(a.pairs[&(1, a.index["x"])], (2, 90));
+        assert_eq!(a.pairs[&(1, y)], (2, 70));
+        assert_eq!(a.pairs[&(3, NO_SOURCE)], (1, 100));
+        assert_eq!((a.rows(), a.events()), (6, 3));
+    }
+}
