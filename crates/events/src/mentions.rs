@@ -34,7 +34,7 @@
 //! interrupted run leaves the store as it was.
 
 use crate::ingest::{chrono_now, write_quarantine, Lock};
-use crate::lines::{each_line, Outcome};
+use crate::lines::broken;
 use crate::open::open;
 use crate::scan::{quarantine, Quarantined};
 use crate::store::{EventStore, FileRecord, MentionSegment};
@@ -44,6 +44,7 @@ use arrow_schema::{DataType, Field, Schema};
 use foldhash::{HashMap, HashSet};
 use parquet::arrow::ArrowWriter;
 use parquet::file::properties::WriterProperties;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -71,26 +72,35 @@ pub struct Mention<'a> {
 
 /// Reads one row (without its line end), or says why it cannot be used.
 pub fn parse_row(text: &str) -> Result<Mention<'_>, String> {
-    let fields: Vec<&str> = text.split('\t').collect();
-    if fields.len() != WIDTH {
+    // The three fields kept, picked while counting (no per-row allocation).
+    let (mut id, mut source, mut conf, mut width) = ("", "", "", 0);
+    for (i, field) in text.split('\t').enumerate() {
+        match i {
+            EVENT_ID => id = field,
+            SOURCE_NAME => source = field,
+            CONFIDENCE => conf = field,
+            _ => {}
+        }
+        width = i + 1;
+    }
+    if width != WIDTH {
         return Err(format!(
-            "expected {WIDTH} tab-separated fields (GDELT 2.0 Mentions), found {}",
-            fields.len()
+            "expected {WIDTH} tab-separated fields (GDELT 2.0 Mentions), found {width}"
         ));
     }
-    let id = fields[EVENT_ID].trim();
+    let id = id.trim();
     let event = id
         .parse::<i64>()
         .ok()
         .filter(|v| *v > 0)
         .ok_or_else(|| format!("GLOBALEVENTID `{id}` is not a positive integer"))?;
-    let conf = fields[CONFIDENCE].trim();
+    let conf = conf.trim();
     let confidence = conf
         .parse::<u8>()
         .ok()
         .filter(|v| *v <= 100)
         .ok_or_else(|| format!("Confidence `{conf}` is not an integer from 0 to 100"))?;
-    let source = Some(fields[SOURCE_NAME].trim()).filter(|s| !s.is_empty());
+    let source = Some(source.trim()).filter(|s| !s.is_empty());
     Ok(Mention {
         event,
         source,
@@ -134,6 +144,10 @@ impl Pairs {
 
     /// Takes in another file's pairs (re-interning its source names).
     fn absorb(&mut self, other: Pairs) {
+        if self.pairs.is_empty() && self.names.is_empty() {
+            *self = other;
+            return;
+        }
         for ((event, s), (rows, conf)) in other.pairs {
             let s = if s == NO_SOURCE {
                 NO_SOURCE
@@ -179,6 +193,134 @@ struct FileRead {
     quarantined: Vec<Quarantined>,
 }
 
+/// Bytes handed to a parsing thread at a time.
+const BLOCK: usize = 8 << 20;
+
+/// What one parsing thread made of the blocks it was given.
+#[derive(Default)]
+struct Part {
+    pairs: Pairs,
+    read: u64,
+    /// (block, line in the block, reason, row).
+    rejected: Vec<(usize, u64, String, Vec<u8>)>,
+}
+
+impl Part {
+    /// Every non-empty line of a block: its pair, or its reason.
+    fn parse_block(&mut self, index: usize, block: &[u8]) {
+        let (mut start, mut line) = (0, 0u64);
+        while start < block.len() {
+            let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |i| start + i);
+            let text = &block[start..end];
+            let text = text.strip_suffix(b"\r").unwrap_or(text);
+            (start, line) = (end + 1, line + 1);
+            if text.is_empty() {
+                continue;
+            }
+            self.read += 1;
+            let reason = match std::str::from_utf8(text) {
+                Err(_) => "not UTF-8".to_string(),
+                Ok(t) => match parse_row(t) {
+                    Ok(m) => {
+                        self.pairs.add(&m);
+                        continue;
+                    }
+                    Err(reason) => reason,
+                },
+            };
+            self.rejected.push((index, line, reason, text.to_vec()));
+        }
+    }
+}
+
+/// Lines in `bytes`: its line ends, and a last line without one.
+fn line_count(bytes: &[u8]) -> u64 {
+    let n = memchr::memchr_iter(b'\n', bytes).count() as u64;
+    n + u64::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
+}
+
+/// Reads one stream in blocks cut at line ends, parsed by one thread per
+/// core (a 15-minute Mentions file is small, a month of them is not): the
+/// pairs are merged, and each rejected row gets its line in the file from
+/// the lines of the blocks before its own.
+fn read_member(reader: &mut dyn Read, name: &str) -> Result<Part, EventsError> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(threads);
+    let rx = std::sync::Mutex::new(rx);
+    let mut starts: Vec<u64> = Vec::new();
+    let (read, parts) = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut part = Part::default();
+                    while let Ok(Ok((index, block))) = rx.lock().map(|r| r.recv()) {
+                        part.parse_block(index, &block);
+                    }
+                    part
+                })
+            })
+            .collect();
+        let read = feed(reader, name, &tx, &mut starts);
+        drop(tx);
+        let parts: Vec<Option<Part>> = workers.into_iter().map(|w| w.join().ok()).collect();
+        (read, parts)
+    });
+    read?;
+    let mut all = Part::default();
+    for part in parts {
+        let part = part.ok_or_else(|| {
+            EventsError::Data(format!("{name}: a parsing thread failed (a bug in ordo)"))
+        })?;
+        all.read += part.read;
+        all.rejected.extend(part.rejected);
+        all.pairs.absorb(part.pairs);
+    }
+    for r in all.rejected.iter_mut() {
+        r.1 += starts[r.0];
+    }
+    all.rejected.sort_by_key(|r| r.1);
+    Ok(all)
+}
+
+/// The reading side of [`read_member`]: blocks of whole lines, numbered,
+/// with the lines before each recorded in `starts`.
+fn feed(
+    reader: &mut dyn Read,
+    name: &str,
+    tx: &std::sync::mpsc::SyncSender<(usize, Vec<u8>)>,
+    starts: &mut Vec<u64>,
+) -> Result<(), EventsError> {
+    let (mut carry, mut lines) = (Vec::new(), 0u64);
+    loop {
+        let mut buf = std::mem::take(&mut carry);
+        let n = (&mut *reader)
+            .take(BLOCK as u64)
+            .read_to_end(&mut buf)
+            .map_err(|e| broken(name, lines + 1, e))?;
+        let cut = match memchr::memrchr(b'\n', &buf) {
+            _ if n == 0 => buf.len(),
+            Some(i) => i + 1,
+            None => {
+                carry = buf; // a line longer than a block: read on
+                continue;
+            }
+        };
+        carry = buf.split_off(cut);
+        if !buf.is_empty() {
+            starts.push(lines);
+            lines += line_count(&buf);
+            if tx.send((starts.len() - 1, buf)).is_err() {
+                return Err(EventsError::Data(format!(
+                    "{name}: the parsing threads stopped (a bug in ordo)"
+                )));
+            }
+        }
+        if n == 0 {
+            return Ok(());
+        }
+    }
+}
+
 /// Reads one file (plain, `.gz` or `.zip`) into its pairs; bad rows are
 /// quarantined with file, line and reason.
 fn read_file(path: &Path) -> Result<FileRead, EventsError> {
@@ -186,25 +328,11 @@ fn read_file(path: &Path) -> Result<FileRead, EventsError> {
     let mut pairs = Pairs::default();
     let mut quarantined = Vec::new();
     let mut read = 0;
-    for member in members {
-        let mut out = Outcome {
-            layout: "gdelt-mentions",
-            ..Outcome::default()
-        };
-        let mut reader = std::io::BufReader::with_capacity(1 << 20, member.reader);
-        each_line(&mut reader, &member.name, 0, &mut out, &mut |_, bytes| {
-            // each_line has checked UTF-8 already
-            let text = std::str::from_utf8(bytes).unwrap_or_default();
-            Ok(match parse_row(text) {
-                Ok(m) => {
-                    pairs.add(&m);
-                    None
-                }
-                Err(reason) => Some(reason),
-            })
-        })?;
-        read += out.read;
-        for (line, reason, text) in out.rejected {
+    for mut member in members {
+        let part = read_member(&mut member.reader, &member.name)?;
+        read += part.read;
+        pairs.absorb(part.pairs);
+        for (_, line, reason, text) in part.rejected {
             quarantined.push(quarantine(&member.name, line, reason, &text));
         }
     }
@@ -400,6 +528,34 @@ mod tests {
             parse_row(&row("1", "a", "")).unwrap_err(),
             "Confidence `` is not an integer from 0 to 100"
         );
+    }
+
+    /// Over several blocks (more than 8 MB), every row is read once and a
+    /// rejected row keeps its line in the file.
+    #[test]
+    fn blocks_keep_file_lines() {
+        let mut text = String::new();
+        let bad = [2, 40_001, 120_001, 249_999];
+        for line in 1..=250_000u64 {
+            if bad.contains(&line) {
+                text.push_str("broken row\n");
+            } else if line % 1000 == 0 {
+                text.push('\n'); // blank: not a row
+            } else {
+                let source = format!("src{}", line % 7);
+                text.push_str(&row(&(line / 3 + 1).to_string(), &source, "50"));
+                text.push('\n');
+            }
+        }
+        text.push_str(&row("77", "last", "90")); // no final line end
+        assert!(text.len() > 2 * BLOCK, "{}", text.len());
+        let part = read_member(&mut std::io::Cursor::new(text.into_bytes()), "m").unwrap();
+        let lines: Vec<u64> = part.rejected.iter().map(|r| r.1).collect();
+        assert_eq!(lines, bad);
+        // 250 blank lines; the last row has no line end
+        assert_eq!(part.read, 250_000 - 250 + 1);
+        assert_eq!(part.pairs.rows(), 250_000 - 250 - 4 + 1);
+        assert_eq!(part.pairs.pairs[&(77, part.pairs.index["last"])], (1, 90));
     }
 
     #[test]
