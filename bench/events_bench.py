@@ -27,6 +27,9 @@ import re
 import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import sh, sh_quote, timed, write_block  # noqa: E402
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -35,26 +38,10 @@ BENCH = os.environ.get("BENCH_DIR", "/tmp/ordo-bench-events")
 os.environ.setdefault("ORDO_DATA", os.path.join(SHARED, "data"))
 
 
-def sh(cmd, **kw):
-    return subprocess.run(cmd, shell=True, check=True, **kw)
 
 
-def timed(cmd, runs):
-    """Best wall time (s) of `runs` runs and that run's peak RSS (MiB)."""
-    best = None
-    for _ in range(runs):
-        r = subprocess.run(f"/usr/bin/time -f '%e %M' sh -c {sh_quote(cmd)}", shell=True,
-                           capture_output=True, text=True)
-        if r.returncode != 0:
-            sys.exit(f"failed: {cmd}\n{r.stderr[-2000:]}")
-        secs, kb = r.stderr.strip().splitlines()[-1].split()
-        t = (float(secs), int(kb) / 1024)
-        best = t if best is None or t[0] < best[0] else best
-    return best
 
 
-def sh_quote(s):
-    return "'" + s.replace("'", "'\\''") + "'"
 
 
 def normalise_ordo(path, keys, out):
@@ -153,15 +140,7 @@ def main():
     with open(d("report.md"), "w") as f:
         f.write(report)
     print(f"\nreport: {d('report.md')}")
-    bench_md = os.path.join(ROOT, "BENCHMARKS.md")
-    start, end = "<!-- events-bench:start -->", "<!-- events-bench:end -->"
-    text = open(bench_md).read()
-    if not a.no_write and start in text and end in text:
-        head, rest = text.split(start, 1)
-        _, tail = rest.split(end, 1)
-        with open(bench_md, "w") as f:
-            f.write(head + start + "\n" + report + end + tail)
-        print(f"updated {bench_md}")
+    write_block("events-bench", report, a.no_write)
     if not all(okk for _, okk in checks):
         sys.exit(1)
 

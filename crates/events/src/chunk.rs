@@ -230,6 +230,52 @@ impl Chunk {
         }
     }
 
+    /// Appends every row of `other`, as [`Chunk::push_from`] of each row
+    /// would, column by column (the ingest's store side copies each stored
+    /// row once, so this copy is on its one sequential path).
+    pub fn append(&mut self, other: &Chunk) {
+        if !other.long_codes.is_empty() {
+            for i in 0..other.len() {
+                self.push_from(other, i);
+            }
+            return;
+        }
+        let (old, shift) = (self.len(), self.text.len() as u32);
+        self.text.extend_from_slice(&other.text);
+        self.url.extend(other.url.iter().map(|&(start, end)| {
+            if end > start {
+                (start + shift, end + shift)
+            } else {
+                (0, 0)
+            }
+        }));
+        self.family.extend_from_slice(&other.family);
+        self.id.extend_from_slice(&other.id);
+        self.day.extend_from_slice(&other.day);
+        self.actor1_code.extend_from_slice(&other.actor1_code);
+        self.actor2_code.extend_from_slice(&other.actor2_code);
+        self.actor1.extend_from_slice(&other.actor1);
+        self.actor2.extend_from_slice(&other.actor2);
+        self.event_code.extend_from_slice(&other.event_code);
+        self.root.extend_from_slice(&other.root);
+        self.quad.extend_from_slice(&other.quad);
+        self.gold10.extend_from_slice(&other.gold10);
+        self.is_root.extend_from_slice(&other.is_root);
+        self.mentions.extend_from_slice(&other.mentions);
+        self.sources.extend_from_slice(&other.sources);
+        self.articles.extend_from_slice(&other.articles);
+        self.line.extend_from_slice(&other.line);
+        let new = self.len();
+        if !self.actor_state.is_empty() || !other.actor_state.is_empty() {
+            self.actor_state.resize(old, 0);
+            self.actor_state.extend_from_slice(&other.actor_state);
+            self.actor_state.resize(new, 0);
+        }
+        self.file.resize(old, 0);
+        self.file
+            .extend((0..other.len()).map(|i| other.file.get(i).copied().unwrap_or(0)));
+    }
+
     /// Appends row `i` of `other`, re-interning its long codes and copying
     /// its URL bytes.
     pub fn push_from(&mut self, other: &Chunk, i: usize) {
@@ -267,5 +313,63 @@ impl Chunk {
         let (s1, s2) = other.state_of(i);
         self.record_state(s1, s2);
         self.file.push(other.file.get(i).copied().unwrap_or(0));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event<'a>(id: i64, url: Option<&'a [u8]>, state: (u8, u8)) -> Event<'a> {
+        Event {
+            family: 0,
+            id,
+            day: 15_000 + id as i32,
+            actor1_code: b"RUS",
+            actor2_code: b"GEO",
+            actor1: 365,
+            actor2: 372,
+            event_code: Code::pack(b"190").unwrap(),
+            root: 19,
+            quad: 4,
+            gold10: -100,
+            is_root: 1,
+            mentions: id as i32,
+            sources: NO_COUNT,
+            articles: 2,
+            url,
+            line: 10 + id as u64,
+            repairs: 0,
+            state,
+        }
+    }
+
+    /// `append` gives the chunk row-by-row `push_from` gives: URLs moved,
+    /// state flags padded where one side has none.
+    #[test]
+    fn append_is_push_from_of_every_row() {
+        let mut base = Chunk::default();
+        base.push_event(&event(1, Some(b"https://a.example/1"), (0, 0)));
+        base.file = vec![0]; // the ingest sets every row's file
+        let mut other = Chunk::default();
+        other.push_event(&event(2, None, (0, 0)));
+        other.push_event(&event(3, Some(b"https://b.example/3"), (STATE, NOT_STATE)));
+        other.file = vec![4, 4];
+        let mut by_row = base.clone();
+        for i in 0..other.len() {
+            by_row.push_from(&other, i);
+        }
+        let mut bulk = base.clone();
+        bulk.append(&other);
+        assert_eq!(format!("{bulk:?}"), format!("{by_row:?}"));
+        assert_eq!(bulk.url_str(2), Some("https://b.example/3"));
+        assert_eq!(bulk.state_of(2), (STATE, NOT_STATE));
+        assert_eq!(bulk.file, [0, 4, 4]);
+        // and the other way round: flags in the base, none appended
+        let mut flagged = other.clone();
+        let mut by_row = flagged.clone();
+        by_row.push_from(&base, 0);
+        flagged.append(&base);
+        assert_eq!(format!("{flagged:?}"), format!("{by_row:?}"));
     }
 }

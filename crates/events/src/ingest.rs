@@ -90,6 +90,22 @@ impl Lock {
     }
 }
 
+/// What every write to the event store begins with: its directories,
+/// the writer's lock (held until the returned [`Lock`] drops), the
+/// committed manifest, and the leftovers of dead runs cleared.
+pub(crate) fn begin_write(store: &EventStore) -> Result<(Lock, Manifest), EventsError> {
+    for dir in [store.root(), store.tmp_dir()] {
+        std::fs::create_dir_all(dir).map_err(|source| EventsError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let lock = Lock::take(store.root())?;
+    let manifest = store.manifest()?;
+    store.collect_garbage(&manifest)?;
+    Ok((lock, manifest))
+}
+
 impl Drop for Lock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
@@ -178,41 +194,74 @@ fn load_keys(path: &Path, seen: &mut IdSet) -> Result<(), EventsError> {
 
 /// Per-year sorted Parquet writers of one segment.
 struct Writer {
-    dir: PathBuf,
-    files: Vec<String>,
-    years: BTreeMap<i32, (Chunk, Option<ArrowWriter<std::fs::File>>)>,
+    years: BTreeMap<i32, Chunk>,
     buffered: usize,
-    rows: u64,
     id_ranges: HashMap<u8, (i64, i64)>,
-    totals: Totals,
+    /// Full buffers go to the encoding thread ([`YearFiles`]), so sorting
+    /// and Parquet encoding overlap with parsing and de-duplication (the
+    /// ingest's one sequential step) instead of stopping them.
+    to_files: Option<std::sync::mpsc::SyncSender<(i32, Chunk)>>,
+    files_thread: Option<std::thread::JoinHandle<Result<Encoded, EventsError>>>,
 }
 
 impl Writer {
-    fn add(&mut self, chunk: &Chunk, i: usize) -> Result<(), EventsError> {
-        let year = Period::Year.key(chunk.day[i]);
-        let buf = &mut self.years.entry(year).or_default().0;
-        buf.push_from(chunk, i);
-        self.buffered += 1;
-        let r = self
-            .id_ranges
-            .entry(chunk.family[i])
-            .or_insert((i64::MAX, i64::MIN));
-        r.0 = r.0.min(chunk.id[i]);
-        r.1 = r.1.max(chunk.id[i]);
-        add_to_totals(
-            &mut self.totals,
-            chunk.day[i],
-            (chunk.actor1[i], chunk.actor2[i]),
-            chunk.is_root[i],
-            [chunk.mentions[i], chunk.sources[i], chunk.articles[i]],
-        );
-        if buf.len() >= FLUSH_ROWS {
-            self.flush(year)?;
-        } else if self.buffered >= MAX_BUFFERED {
+    fn new(dir: PathBuf, files: Vec<String>) -> Writer {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(i32, Chunk)>(1);
+        let thread = std::thread::spawn(move || {
+            let mut out = YearFiles {
+                dir,
+                files,
+                writers: BTreeMap::new(),
+                rows: 0,
+                totals: HashMap::default(),
+            };
+            for (year, chunk) in rx {
+                out.write(year, chunk)?;
+            }
+            out.close()
+        });
+        Writer {
+            years: BTreeMap::new(),
+            buffered: 0,
+            id_ranges: HashMap::default(),
+            to_files: Some(tx),
+            files_thread: Some(thread),
+        }
+    }
+
+    /// Adds the rows of `chunk` that `keep` says: the whole chunk in one
+    /// copy when every row is kept and of one year (the common case: a
+    /// file's blocks run in date order), row by row otherwise.
+    fn add_all(&mut self, chunk: &Chunk, keep: &[bool]) -> Result<(), EventsError> {
+        let (Some(&low), Some(&high)) = (chunk.day.iter().min(), chunk.day.iter().max()) else {
+            return Ok(());
+        };
+        let year = Period::Year.key(low);
+        let one_year = Period::Year.key(high) == year;
+        let fits = self.years.get(&year).map_or(0, Chunk::len) + chunk.len() < FLUSH_ROWS;
+        if !(one_year && fits && keep.iter().all(|k| *k)) {
+            for (i, k) in keep.iter().enumerate() {
+                if *k {
+                    self.add(chunk, i)?;
+                }
+            }
+            return Ok(());
+        }
+        self.years.entry(year).or_default().append(chunk);
+        self.buffered += chunk.len();
+        for (family, id) in chunk.family.iter().zip(&chunk.id) {
+            let r = self
+                .id_ranges
+                .entry(*family)
+                .or_insert((i64::MAX, i64::MIN));
+            r.0 = r.0.min(*id);
+            r.1 = r.1.max(*id);
+        }
+        if self.buffered >= MAX_BUFFERED {
             let largest = self
                 .years
                 .iter()
-                .max_by_key(|(_, (c, _))| c.len())
+                .max_by_key(|(_, c)| c.len())
                 .map(|(y, _)| *y)
                 .unwrap_or(year);
             self.flush(largest)?;
@@ -220,13 +269,108 @@ impl Writer {
         Ok(())
     }
 
+    fn add(&mut self, chunk: &Chunk, i: usize) -> Result<(), EventsError> {
+        let year = Period::Year.key(chunk.day[i]);
+        let buf = self.years.entry(year).or_default();
+        buf.push_from(chunk, i);
+        let full = buf.len() >= FLUSH_ROWS;
+        self.buffered += 1;
+        let r = self
+            .id_ranges
+            .entry(chunk.family[i])
+            .or_insert((i64::MAX, i64::MIN));
+        r.0 = r.0.min(chunk.id[i]);
+        r.1 = r.1.max(chunk.id[i]);
+        if full {
+            self.flush(year)?;
+        } else if self.buffered >= MAX_BUFFERED {
+            let largest = self
+                .years
+                .iter()
+                .max_by_key(|(_, c)| c.len())
+                .map(|(y, _)| *y)
+                .unwrap_or(year);
+            self.flush(largest)?;
+        }
+        Ok(())
+    }
+
+    /// Hands a year's buffer to the encoding thread.
     fn flush(&mut self, year: i32) -> Result<(), EventsError> {
-        let dir = self.dir.join(format!("year={year}"));
-        let Some((buf, writer)) = self.years.get_mut(&year) else {
+        let Some(buf) = self.years.get_mut(&year) else {
             return Ok(());
         };
         if buf.is_empty() {
             return Ok(());
+        }
+        self.buffered -= buf.len();
+        let chunk = std::mem::take(buf);
+        let sent = self
+            .to_files
+            .as_ref()
+            .is_some_and(|tx| tx.send((year, chunk)).is_ok());
+        if !sent {
+            // The thread stopped on an error: finish() reports it.
+            return self.join().map(|_| ());
+        }
+        Ok(())
+    }
+
+    /// Waits for the encoding thread: what it wrote, or its error.
+    fn join(&mut self) -> Result<Encoded, EventsError> {
+        self.to_files = None;
+        match self.files_thread.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(EventsError::Data(
+                "the Parquet encoding thread failed (a bug in ordo)".into(),
+            )),
+            None => Err(EventsError::Data(
+                "the Parquet encoding thread already stopped (a bug in ordo)".into(),
+            )),
+        }
+    }
+
+    /// Flushes and closes every year.
+    fn finish(mut self) -> Result<Written, EventsError> {
+        let years: Vec<i32> = self.years.keys().copied().collect();
+        for y in years {
+            self.flush(y)?;
+        }
+        let (parquet, rows, totals) = self.join()?;
+        Ok(Written {
+            parquet,
+            rows,
+            id_ranges: self.id_ranges,
+            totals,
+        })
+    }
+}
+
+/// The encoding side of [`Writer`]: one Parquet file per year, each buffer
+/// sorted by dyad, day and id before it is written, so a one-dyad query
+/// reads few row groups; and the volume totals, which count exactly the
+/// rows written.
+struct YearFiles {
+    dir: PathBuf,
+    files: Vec<String>,
+    writers: BTreeMap<i32, ArrowWriter<std::fs::File>>,
+    rows: u64,
+    totals: Totals,
+}
+
+/// What [`YearFiles`] wrote: the files, their rows, the totals.
+type Encoded = (Vec<String>, u64, Totals);
+
+impl YearFiles {
+    fn write(&mut self, year: i32, buf: Chunk) -> Result<(), EventsError> {
+        for i in 0..buf.len() {
+            add_to_totals(
+                &mut self.totals,
+                buf.day[i],
+                (buf.actor1[i], buf.actor2[i]),
+                buf.is_root[i],
+                [buf.mentions[i], buf.sources[i], buf.articles[i]],
+            );
         }
         let mut order: Vec<usize> = (0..buf.len()).collect();
         order.sort_by_key(|&i| {
@@ -238,49 +382,41 @@ impl Writer {
         });
         let mut sorted = Chunk::default();
         for i in order {
-            sorted.push_from(buf, i);
+            sorted.push_from(&buf, i);
         }
-        self.buffered -= buf.len();
-        *buf = Chunk::default();
+        drop(buf);
         let batch = to_batch(&sorted, &self.files)?;
-        if writer.is_none() {
-            std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
-                path: dir.clone(),
-                source,
-            })?;
-            let path = dir.join("part-0.parquet");
-            let file =
-                std::fs::File::create(&path).map_err(|source| EventsError::Io { path, source })?;
-            let props = WriterProperties::builder()
-                .set_max_row_group_row_count(Some(ROW_GROUP))
-                .set_compression(parquet::basic::Compression::SNAPPY)
-                .build();
-            *writer = Some(ArrowWriter::try_new(file, batch.schema(), Some(props))?);
-        }
-        let w = writer.as_mut().expect("writer opened above");
-        w.write(&batch)?;
-        w.flush()?;
+        let writer = match self.writers.entry(year) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => {
+                let dir = self.dir.join(format!("year={year}"));
+                std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
+                    path: dir.clone(),
+                    source,
+                })?;
+                let path = dir.join("part-0.parquet");
+                let file = std::fs::File::create(&path)
+                    .map_err(|source| EventsError::Io { path, source })?;
+                let props = WriterProperties::builder()
+                    .set_max_row_group_row_count(Some(ROW_GROUP))
+                    .set_compression(parquet::basic::Compression::SNAPPY)
+                    .build();
+                e.insert(ArrowWriter::try_new(file, batch.schema(), Some(props))?)
+            }
+        };
+        writer.write(&batch)?;
+        writer.flush()?;
         self.rows += batch.num_rows() as u64;
         Ok(())
     }
 
-    /// Flushes and closes every year.
-    fn finish(mut self) -> Result<Written, EventsError> {
-        let years: Vec<i32> = self.years.keys().copied().collect();
+    fn close(self) -> Result<Encoded, EventsError> {
         let mut files = Vec::new();
-        for y in years {
-            self.flush(y)?;
-            if let Some((_, Some(w))) = self.years.remove(&y) {
-                w.close()?;
-                files.push(format!("year={y}/part-0.parquet"));
-            }
+        for (y, w) in self.writers {
+            w.close()?;
+            files.push(format!("year={y}/part-0.parquet"));
         }
-        Ok(Written {
-            parquet: files,
-            rows: self.rows,
-            id_ranges: self.id_ranges,
-            totals: self.totals,
-        })
+        Ok((files, self.rows, self.totals))
     }
 }
 
@@ -524,29 +660,13 @@ fn run(
     on_file: &mut dyn FnMut(&FileRecord),
     read: &mut FileReader<'_>,
 ) -> Result<IngestReport, EventsError> {
-    for dir in [store.root().to_path_buf(), store.tmp_dir().to_path_buf()] {
-        std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
-            path: dir.clone(),
-            source,
-        })?;
-    }
-    let _lock = Lock::take(store.root())?;
-    let mut manifest = store.manifest()?;
-    store.collect_garbage(&manifest)?;
+    let (_lock, mut manifest) = begin_write(store)?;
     // Replaced files leave the manifest before de-duplication reads it.
     let mut revision = revise::prepare(store, &manifest, files, family, supersede)?;
     if let Some(r) = revision.as_mut() {
         manifest = std::mem::take(&mut r.manifest);
     }
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let id = format!("events-{nanos}-{}", std::process::id());
-    let staging = store.tmp_dir().join(&id);
-    std::fs::create_dir_all(&staging).map_err(|source| EventsError::Io {
-        path: staging.clone(),
-        source,
-    })?;
+    let (id, staging) = store.stage("events")?;
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let known: HashSet<String> = manifest
         .segments
@@ -559,15 +679,7 @@ fn run(
         loaded: vec![false; manifest.segments.len()],
         seen: IdSet::default(),
     };
-    let mut writer = Writer {
-        dir: staging.clone(),
-        files: names.clone(),
-        years: BTreeMap::new(),
-        buffered: 0,
-        rows: 0,
-        id_ranges: HashMap::default(),
-        totals: HashMap::default(),
-    };
+    let mut writer = Writer::new(staging.clone(), names.clone());
     let quarantine_path = staging.join("quarantine.tsv");
     let mut records = Vec::new();
     let mut report_notes = revision.as_ref().map_or_else(Vec::new, |r| r.notes.clone());
@@ -577,16 +689,15 @@ fn run(
         let scan = read(fi, path, &mut |mut chunk: Chunk| {
             chunk.file = vec![fi as u32; chunk.len()];
             dedup.load_overlapping(&chunk)?;
+            let mut keep = Vec::with_capacity(chunk.len());
             for i in 0..chunk.len() {
                 let fam = chunk.family[i];
                 let day = IdSet::key_day(fam, chunk.day[i]);
                 let seen = dedup.seen.insert_key(fam, chunk.id[i], day);
-                if seen != Seen::Again {
-                    writer.add(&chunk, i)?;
-                }
+                keep.push(seen != Seen::Again);
                 tally.count(seen, chunk.repairs_of(i));
             }
-            Ok(())
+            writer.add_all(&chunk, &keep)
         })?;
         let (stored, duplicates) = (tally.stored, tally.duplicates);
         let repeat = known.contains(&scan.sha256);
@@ -664,16 +775,7 @@ fn run(
         write_totals(&staging.join("totals.parquet"), &totals)?;
     }
     let final_dir = store.segment_dir(&id);
-    if let Some(parent) = final_dir.parent() {
-        std::fs::create_dir_all(parent).map_err(|source| EventsError::Io {
-            path: parent.to_path_buf(),
-            source,
-        })?;
-    }
-    std::fs::rename(&staging, &final_dir).map_err(|source| EventsError::Io {
-        path: final_dir.clone(),
-        source,
-    })?;
+    store.publish(&staging, &final_dir)?;
     let mut id_ranges: Vec<(String, i64, i64)> = ranges
         .into_iter()
         .map(|(f, (lo, hi))| (Family::from_tag(f).name().to_string(), lo, hi))

@@ -33,7 +33,7 @@
 //! into `events/mentions/<id>/`, then named by the manifest, so an
 //! interrupted run leaves the store as it was.
 
-use crate::ingest::{chrono_now, write_quarantine, Lock};
+use crate::ingest::{begin_write, chrono_now, write_quarantine};
 use crate::lines::broken;
 use crate::open::open;
 use crate::scan::{quarantine, Quarantined};
@@ -123,15 +123,7 @@ impl Pairs {
     fn add(&mut self, m: &Mention<'_>) {
         let s = match m.source {
             None => NO_SOURCE,
-            Some(name) => match self.index.get(name) {
-                Some(i) => *i,
-                None => {
-                    let i = self.names.len() as u32;
-                    self.names.push(name.to_string());
-                    self.index.insert(name.to_string(), i);
-                    i
-                }
-            },
+            Some(name) => self.intern(name),
         };
         self.merge_pair(m.event, s, 1, m.confidence);
     }
@@ -148,29 +140,34 @@ impl Pairs {
             *self = other;
             return;
         }
+        // Each of the other's names is looked up once, not once per pair.
+        let remap: Vec<u32> = other.names.iter().map(|n| self.intern(n)).collect();
+        self.pairs.reserve(other.pairs.len());
         for ((event, s), (rows, conf)) in other.pairs {
             let s = if s == NO_SOURCE {
                 NO_SOURCE
             } else {
-                let name = &other.names[s as usize];
-                match self.index.get(name) {
-                    Some(i) => *i,
-                    None => {
-                        let i = self.names.len() as u32;
-                        self.names.push(name.clone());
-                        self.index.insert(name.clone(), i);
-                        i
-                    }
-                }
+                remap[s as usize]
             };
             self.merge_pair(event, s, rows, conf);
         }
+    }
+
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.index.get(name) {
+            return *i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
     }
 
     fn rows(&self) -> i64 {
         self.pairs.values().map(|v| v.0).sum()
     }
 
+    #[cfg(test)]
     fn events(&self) -> u64 {
         self.pairs.keys().map(|k| k.0).collect::<HashSet<_>>().len() as u64
     }
@@ -372,15 +369,7 @@ pub fn ingest_mentions(
     files: &[PathBuf],
     on_file: &mut dyn FnMut(&FileRecord),
 ) -> Result<MentionsReport, EventsError> {
-    for dir in [store.root().to_path_buf(), store.tmp_dir().to_path_buf()] {
-        std::fs::create_dir_all(&dir).map_err(|source| EventsError::Io {
-            path: dir.clone(),
-            source,
-        })?;
-    }
-    let _lock = Lock::take(store.root())?;
-    let mut manifest = store.manifest()?;
-    store.collect_garbage(&manifest)?;
+    let (_lock, mut manifest) = begin_write(store)?;
     let mut known: HashSet<String> = manifest
         .mentions
         .iter()
@@ -413,37 +402,20 @@ pub fn ingest_mentions(
             notes,
         });
     }
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let id = format!("mentions-{nanos}-{}", std::process::id());
-    let staging = store.tmp_dir().join(&id);
-    std::fs::create_dir_all(&staging).map_err(|source| EventsError::Io {
-        path: staging.clone(),
-        source,
-    })?;
-    write_pairs(&staging.join("mentions.parquet"), &all)?;
+    let (id, staging) = store.stage("mentions")?;
+    let events = write_pairs(&staging.join("mentions.parquet"), &all)?;
     if !quarantined.is_empty() {
         write_quarantine(&staging.join("quarantine.tsv"), &quarantined)?;
     }
     let final_dir = store.mentions_dir(&id);
-    if let Some(parent) = final_dir.parent() {
-        std::fs::create_dir_all(parent).map_err(|source| EventsError::Io {
-            path: parent.to_path_buf(),
-            source,
-        })?;
-    }
-    std::fs::rename(&staging, &final_dir).map_err(|source| EventsError::Io {
-        path: final_dir.clone(),
-        source,
-    })?;
+    store.publish(&staging, &final_dir)?;
     let segment = MentionSegment {
         id,
         created: chrono_now(),
         ordo_version: env!("CARGO_PKG_VERSION").to_string(),
         files: records.clone(),
         pairs: all.pairs.len() as u64,
-        events: all.events(),
+        events,
     };
     manifest.mentions.push(segment.clone());
     store.commit(&manifest)?;
@@ -457,11 +429,26 @@ pub fn ingest_mentions(
 }
 
 /// Writes the pairs sorted by event id and source name, so the file reads
-/// the same whatever order the rows came in.
-fn write_pairs(path: &Path, all: &Pairs) -> Result<(), EventsError> {
-    let name = |s: u32| (s != NO_SOURCE).then(|| all.names[s as usize].as_str());
-    let mut keys: Vec<&(i64, u32)> = all.pairs.keys().collect();
-    keys.sort_by(|a, b| (a.0, name(a.1)).cmp(&(b.0, name(b.1))));
+/// the same whatever order the rows came in; gives the distinct events.
+fn write_pairs(path: &Path, all: &Pairs) -> Result<u64, EventsError> {
+    // Sort by the names' ranks (NULL first, rank 0), integers rather than
+    // strings compared per pair.
+    let mut by_name: Vec<u32> = (0..all.names.len() as u32).collect();
+    by_name.sort_unstable_by(|a, b| all.names[*a as usize].cmp(&all.names[*b as usize]));
+    let mut rank = vec![0u32; all.names.len()];
+    for (r, s) in by_name.iter().enumerate() {
+        rank[*s as usize] = r as u32 + 1;
+    }
+    let mut rows: Vec<(i64, u32, i64, u8)> = all
+        .pairs
+        .iter()
+        .map(|(&(event, s), &(n, conf))| {
+            let r = if s == NO_SOURCE { 0 } else { rank[s as usize] };
+            (event, r, n, conf)
+        })
+        .collect();
+    rows.sort_unstable_by_key(|r| (r.0, r.1));
+    let name = |r: u32| (r > 0).then(|| all.names[by_name[r as usize - 1] as usize].as_str());
     let file = std::fs::File::create(path).map_err(|source| EventsError::Io {
         path: path.to_path_buf(),
         source,
@@ -471,24 +458,20 @@ fn write_pairs(path: &Path, all: &Pairs) -> Result<(), EventsError> {
         .set_compression(parquet::basic::Compression::SNAPPY)
         .build();
     let mut w = ArrowWriter::try_new(file, schema(), Some(props))?;
-    for part in keys.chunks(ROW_GROUP) {
+    for part in rows.chunks(ROW_GROUP) {
         let batch = RecordBatch::try_new(
             schema(),
             vec![
-                Arc::new(part.iter().map(|k| k.0).collect::<Int64Array>()),
-                Arc::new(part.iter().map(|k| name(k.1)).collect::<StringArray>()),
-                Arc::new(part.iter().map(|k| all.pairs[*k].0).collect::<Int64Array>()),
-                Arc::new(
-                    part.iter()
-                        .map(|k| i32::from(all.pairs[*k].1))
-                        .collect::<Int32Array>(),
-                ),
+                Arc::new(part.iter().map(|r| r.0).collect::<Int64Array>()),
+                Arc::new(part.iter().map(|r| name(r.1)).collect::<StringArray>()),
+                Arc::new(part.iter().map(|r| r.2).collect::<Int64Array>()),
+                Arc::new(part.iter().map(|r| i32::from(r.3)).collect::<Int32Array>()),
             ],
         )?;
         w.write(&batch)?;
     }
     w.close()?;
-    Ok(())
+    Ok(rows.chunk_by(|a, b| a.0 == b.0).count() as u64)
 }
 
 #[cfg(test)]

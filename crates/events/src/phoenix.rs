@@ -25,13 +25,14 @@
 
 use crate::chunk::{Chunk, Event, NO_COUNT, NO_GOLD};
 use crate::code::Code;
-use crate::date::parse_day;
+use crate::date::{day_from_ymd, parse_day};
 use crate::layout::Family;
-use crate::lines::{broken, each_line, Outcome, Verdict};
+use crate::lines::{block_lines, blocks, head, Cut, Outcome, Parsed, Rest, Verdict};
 use crate::parse::{int, tenths, RowContext, Rule};
 use crate::resolve::ActorScheme;
+use crate::split::{split_tabs, MAX_FIELDS};
 use crate::EventsError;
-use std::io::{BufRead, Read};
+use std::io::Read;
 
 /// The Cline Center files' columns, in order.
 pub const CLINE_COLUMNS: [&str; 25] = [
@@ -84,15 +85,16 @@ struct Fields<'a> {
 /// `m/d/yyyy` (Cline's `story_date`), or the `YYYYMMDD`/`YYYY-MM-DD` forms.
 fn day_of(b: &[u8]) -> Option<i32> {
     let t = b.trim_ascii();
-    let parts: Vec<&[u8]> = t.split(|c| *c == b'/').collect();
-    if let [m, d, y] = parts[..] {
+    let mut parts = t.split(|c| *c == b'/');
+    if let (Some(m), Some(d), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    {
         let num = |x: &[u8]| int(x).filter(|v| *v >= 0);
         let (m, d, y) = (num(m)?, num(d)?, num(y)?);
-        if y < 1000 || m > 12 || d > 31 {
+        if !(1000..=9999).contains(&y) || m > 12 || d > 31 {
             return None;
         }
-        let iso = format!("{y:04}-{m:02}-{d:02}");
-        return parse_day(iso.as_bytes());
+        return day_from_ymd(y as i32, m as u32, d as u32);
     }
     parse_day(t)
 }
@@ -102,19 +104,17 @@ fn day_of(b: &[u8]) -> Option<i32> {
 fn cameo(code: &[u8], root: &[u8], codes: &foldhash::HashSet<Code>) -> Option<(Code, u8, bool)> {
     let code = code.trim_ascii();
     let root = int(root.trim_ascii()).filter(|r| (1..=20).contains(r))?;
-    let root2 = format!("{root:02}");
-    let (text, repaired) = if code.starts_with(root2.as_bytes()) {
-        (code.to_vec(), false)
+    let root2 = [b'0' + (root / 10) as u8, b'0' + (root % 10) as u8];
+    let (c, repaired) = if code.starts_with(&root2) {
+        (Code::pack(code)?, false)
+    } else if root2[0] == b'0' && code.first() == Some(&root2[1]) && code.len() < 8 {
+        let mut padded = [b'0'; 8];
+        padded[1..=code.len()].copy_from_slice(code);
+        (Code::pack(&padded[..=code.len()])?, true)
     } else {
-        let padded = [b"0", code].concat();
-        if padded.starts_with(root2.as_bytes()) {
-            (padded, true)
-        } else {
-            return None;
-        }
+        return None;
     };
-    let c = Code::pack(&text).filter(|c| codes.contains(c))?;
-    Some((c, root as u8, repaired))
+    codes.contains(&c).then_some((c, root as u8, repaired))
 }
 
 /// Whether a side is a state actor: a state agent (GOV, MIL, JUD, LEG,
@@ -131,12 +131,13 @@ fn kind(root: &[u8], agent: &[u8]) -> u8 {
 }
 
 fn count_distinct(list: &[u8]) -> i32 {
-    let items: std::collections::BTreeSet<&[u8]> = list
-        .split(|b| *b == b';')
-        .map(<[u8]>::trim_ascii)
-        .filter(|s| !s.is_empty())
-        .collect();
-    items.len() as i32
+    let mut seen: Vec<&[u8]> = Vec::new();
+    for item in list.split(|b| *b == b';').map(<[u8]>::trim_ascii) {
+        if !item.is_empty() && !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen.len() as i32
 }
 
 fn count_all(list: &[u8]) -> i32 {
@@ -248,17 +249,22 @@ fn cline_positions(header: &[String], name: &str) -> Result<[usize; 10], EventsE
 }
 
 /// Reads a Phoenix file, either layout (told apart by its first line),
-/// into chunks; see [`crate::lines::OwnReader`].
+/// into chunks, in parallel blocks; see [`crate::lines::OwnReader`].
 pub fn read(
     reader: &mut dyn Read,
     name: &str,
     ctx: &RowContext<'_>,
-    chunk_rows: usize,
+    _chunk_rows: usize,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<Outcome, EventsError> {
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
-    let head = reader.fill_buf().map_err(|e| broken(name, 1, e))?;
-    let cline = head.starts_with(b"eid,") || head.starts_with(b"\"eid\",");
+    let mut start = Vec::new();
+    (&mut *reader)
+        .take(8)
+        .read_to_end(&mut start)
+        .map_err(|e| crate::lines::broken(name, 1, e))?;
+    let mut reader = std::io::Cursor::new(start).chain(reader);
+    let peek = reader.get_ref().0.get_ref();
+    let cline = peek.starts_with(b"eid,") || peek.starts_with(b"\"eid\",");
     let mut out = Outcome {
         layout: if cline {
             "phoenix-cline"
@@ -267,62 +273,68 @@ pub fn read(
         },
         ..Outcome::default()
     };
-    let mut chunk = Chunk::default();
-    let mut row = |chunk: &mut Chunk, f: &Fields<'_>, line: u64| -> Verdict {
-        if let Err(reason) = push(chunk, ctx, f, line) {
-            return Ok(Some(reason));
-        }
-        if chunk.len() >= chunk_rows {
-            sink(std::mem::take(chunk))?;
-        }
-        Ok(None)
-    };
     if cline {
-        read_cline(reader, name, &mut out, &mut |f, line| {
-            row(&mut chunk, f, line)
-        })?;
+        read_cline(&mut reader, name, ctx, &mut out, sink)?;
     } else {
-        each_line(&mut reader, name, 0, &mut out, &mut |line, text| {
-            let v: Vec<&[u8]> = text.split(|b| *b == b'\t').collect();
-            if v.len() != OEDA_WIDTH {
-                return Ok(Some(format!(
-                    "{} fields, expected {OEDA_WIDTH} (OEDA Phoenix daily layout)",
-                    v.len()
-                )));
-            }
-            let f = Fields {
-                id: v[0],
-                date: v[1],
-                source_root: v[6],
-                target_root: v[10],
-                source_agent: v[7],
-                target_agent: v[11],
-                code: v[13],
-                root_code: v[14],
-                quad: v[15],
-                goldstein: v[16],
-                stories: Some((v[23], v[24], v[25])),
-            };
-            row(&mut chunk, &f, line)
-        })?;
-    }
-    if !chunk.is_empty() {
-        sink(chunk)?;
+        let parse = |block: &[u8]| {
+            let mut p = Parsed::default();
+            block_lines(block, &mut p, &mut |p, line, text| {
+                oeda_row(p, ctx, line, text)
+            })?;
+            Ok(p)
+        };
+        let rest = Rest {
+            reader: &mut reader,
+            name,
+            after: 0,
+            cut: Cut::Lines,
+            block: crate::lines::BLOCK,
+        };
+        blocks(rest, crate::lines::threads(), &mut out, &parse, sink)?;
     }
     Ok(out)
 }
 
-/// The Cline Center layout: CSV with quoting, columns by header name.
+/// One OEDA daily line into `p`'s chunk, or why not.
+fn oeda_row(p: &mut Parsed, ctx: &RowContext<'_>, line: u64, text: &[u8]) -> Verdict {
+    let mut v = [&b""[..]; MAX_FIELDS];
+    let n = split_tabs(text, &mut v);
+    if n != OEDA_WIDTH {
+        return Ok(Some(format!(
+            "{n} fields, expected {OEDA_WIDTH} (OEDA Phoenix daily layout)"
+        )));
+    }
+    let f = Fields {
+        id: v[0],
+        date: v[1],
+        source_root: v[6],
+        target_root: v[10],
+        source_agent: v[7],
+        target_agent: v[11],
+        code: v[13],
+        root_code: v[14],
+        quad: v[15],
+        goldstein: v[16],
+        stories: Some((v[23], v[24], v[25])),
+    };
+    Ok(push(&mut p.chunk, ctx, &f, line).err())
+}
+
+/// The Cline Center layout: CSV with quoting, columns by header name; the
+/// records after the header are parsed in parallel blocks cut outside
+/// quoted fields, each block by the `csv` crate.
 fn read_cline(
-    reader: impl Read,
+    reader: &mut dyn Read,
     name: &str,
+    ctx: &RowContext<'_>,
     out: &mut Outcome,
-    row: &mut dyn FnMut(&Fields<'_>, u64) -> Verdict,
+    sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<(), EventsError> {
+    let (first, mut rest) = head(reader, name, Cut::Csv)?;
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(first.as_slice());
     let header: Vec<String> = csv
         .headers()
         .map_err(|e| EventsError::Data(format!("{name}:1: header: {e}")))?
@@ -330,52 +342,66 @@ fn read_cline(
         .map(|h| h.trim().to_string())
         .collect();
     let p = cline_positions(&header, name)?;
-    let mut record = csv::ByteRecord::new();
-    loop {
-        match csv.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => return Ok(()),
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(EventsError::Data(format!(
-                    "{name}:{line}: unreadable (broken or truncated file?): {e}"
-                )));
+    let width = header.len();
+    let parse = |block: &[u8]| -> Result<Parsed, EventsError> {
+        let mut out = Parsed::default();
+        let utf8 = std::str::from_utf8(block).is_ok();
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(block);
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match csv.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => return Ok(out),
+                Err(e) => {
+                    return Err(EventsError::Data(format!(
+                        "{name}: unreadable (broken or truncated file?): {e}"
+                    )));
+                }
+            }
+            let line = record
+                .position()
+                .map_or(0, |p| crate::lines::csv_line(block, p));
+            out.read += 1;
+            let text = || record.iter().collect::<Vec<_>>().join(&b","[..]);
+            if !utf8 && std::str::from_utf8(record.as_slice()).is_err() {
+                out.rejected.push((line, "not UTF-8".to_string(), text()));
+                continue;
+            }
+            if record.len() != width {
+                let reason = format!("{} fields, expected the header's {width}", record.len());
+                out.rejected.push((line, reason, text()));
+                continue;
+            }
+            let g = |i: usize| record.get(i).unwrap_or(b"");
+            let f = Fields {
+                id: g(p[0]),
+                date: g(p[1]),
+                source_root: g(p[2]),
+                target_root: g(p[3]),
+                source_agent: g(p[8]),
+                target_agent: g(p[9]),
+                code: g(p[4]),
+                root_code: g(p[5]),
+                quad: g(p[6]),
+                goldstein: g(p[7]),
+                stories: None,
+            };
+            if let Err(reason) = push(&mut out.chunk, ctx, &f, line) {
+                out.rejected.push((line, reason, text()));
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
-        out.read += 1;
-        let text = || record.iter().collect::<Vec<_>>().join(&b","[..]);
-        if std::str::from_utf8(record.as_slice()).is_err() {
-            out.rejected.push((line, "not UTF-8".to_string(), text()));
-            continue;
-        }
-        if record.len() != header.len() {
-            let reason = format!(
-                "{} fields, expected the header's {}",
-                record.len(),
-                header.len()
-            );
-            out.rejected.push((line, reason, text()));
-            continue;
-        }
-        let g = |i: usize| record.get(i).unwrap_or(b"");
-        let f = Fields {
-            id: g(p[0]),
-            date: g(p[1]),
-            source_root: g(p[2]),
-            target_root: g(p[3]),
-            source_agent: g(p[8]),
-            target_agent: g(p[9]),
-            code: g(p[4]),
-            root_code: g(p[5]),
-            quad: g(p[6]),
-            goldstein: g(p[7]),
-            stories: None,
-        };
-        if let Some(reason) = row(&f, line)? {
-            out.rejected.push((line, reason, text()));
-        }
-    }
+    };
+    let rest = Rest {
+        reader: &mut rest,
+        name,
+        after: memchr::memchr_iter(b'\n', &first).count() as u64,
+        cut: Cut::Csv,
+        block: crate::lines::BLOCK,
+    };
+    blocks(rest, crate::lines::threads(), out, &parse, sink)
 }
 
 #[cfg(test)]

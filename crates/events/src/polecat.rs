@@ -31,12 +31,13 @@ use crate::chunk::{Chunk, Event, NO_COUNT, NO_GOLD};
 use crate::code::Code;
 use crate::date::parse_day;
 use crate::layout::Family;
-use crate::lines::{broken, each_line, Outcome};
+use crate::lines::{block_lines, blocks, head, Cut, Outcome, Parsed, Rest};
 use crate::parse::{RowContext, Rule};
 use crate::resolve::ActorScheme;
+use crate::split::{split_tabs, MAX_FIELDS};
 use crate::EventsError;
 use std::collections::BTreeMap;
-use std::io::{BufRead, Read};
+use std::io::Read;
 
 /// The 40 columns of a POLECAT file, in order.
 pub const COLUMNS: [&str; 40] = [
@@ -220,8 +221,9 @@ fn side_kind(country: &[u8], sector: &[u8]) -> u8 {
     if missing(sector) {
         return crate::chunk::STATE;
     }
-    let s = sector.trim_ascii().to_ascii_uppercase();
-    if crate::parse::STATE_CODES.contains(&s.as_slice()) || STATE_WORDS.contains(&s.as_slice()) {
+    let s = sector.trim_ascii();
+    let is = |c: &&[u8]| c.eq_ignore_ascii_case(s);
+    if crate::parse::STATE_CODES.iter().any(is) || STATE_WORDS.iter().any(is) {
         crate::chunk::STATE
     } else {
         crate::chunk::NOT_STATE
@@ -229,13 +231,13 @@ fn side_kind(country: &[u8], sector: &[u8]) -> u8 {
 }
 
 /// One side of an event: the code stored and the COW state it resolves to.
-fn side(
+fn side<'a>(
     ctx: &RowContext<'_>,
-    country: &[u8],
+    country: &'a [u8],
     cow: &[u8],
     day: i32,
     counts: &mut bool,
-) -> (Vec<u8>, u16) {
+) -> (&'a [u8], u16) {
     let country = if missing(country) {
         &b""[..]
     } else {
@@ -244,7 +246,7 @@ fn side(
     let compound = country.contains(&b';') || (!missing(cow) && cow.contains(&b';'));
     if compound {
         *counts = true;
-        return (country.to_vec(), 0);
+        return (country, 0);
     }
     let state = if !missing(cow) {
         ctx.resolver
@@ -254,7 +256,17 @@ fn side(
     } else {
         0
     };
-    (country.to_vec(), state)
+    (country, state)
+}
+
+/// The PLOVER type of an `Event Type` (any case) and its quad class.
+fn plover_type(kind: &[u8]) -> Option<(Code, u8)> {
+    // PLOVER types are upper-case words of at most 11 letters (packed).
+    let mut upper = [0u8; 11];
+    let upper = upper.get_mut(..kind.len())?;
+    upper.copy_from_slice(kind);
+    upper.make_ascii_uppercase();
+    Code::pack(upper).and_then(|k| crate::plover::quad_of(k).map(|q| (k, q)))
 }
 
 /// Parses one row into `chunk`, or says why not.
@@ -275,24 +287,27 @@ fn push(
     let date = get(c.date).trim_ascii();
     let day = parse_day(date)
         .ok_or_else(|| format!("bad Event Date `{}`", String::from_utf8_lossy(date)))?;
-    let kind = get(c.kind).trim_ascii().to_ascii_uppercase();
-    let (code, type_quad) = Code::pack(&kind)
-        .and_then(|k| crate::plover::quad_of(k).map(|q| (k, q)))
-        .ok_or_else(|| {
-            format!(
-                "unknown PLOVER event type `{}`",
-                String::from_utf8_lossy(&kind)
-            )
-        })?;
+    let kind = get(c.kind).trim_ascii();
+    let (code, type_quad) = plover_type(kind).ok_or_else(|| {
+        format!(
+            "unknown PLOVER event type `{}`",
+            String::from_utf8_lossy(kind).to_ascii_uppercase()
+        )
+    })?;
     let quad = match get(c.quad) {
         q if missing(q) => type_quad,
         q => {
-            let label = String::from_utf8_lossy(q.trim_ascii()).to_ascii_uppercase();
+            let q = q.trim_ascii();
             crate::plover::QUAD_LABELS
                 .iter()
-                .find(|(l, _)| *l == label)
+                .find(|(l, _)| l.as_bytes().eq_ignore_ascii_case(q))
                 .map(|(_, n)| *n)
-                .ok_or_else(|| format!("unknown Quad Code `{label}`"))?
+                .ok_or_else(|| {
+                    format!(
+                        "unknown Quad Code `{}`",
+                        String::from_utf8_lossy(q).to_ascii_uppercase()
+                    )
+                })?
         }
     };
     if quad != type_quad {
@@ -324,8 +339,8 @@ fn push(
         family: Family::Polecat as u8,
         id: id_hash(id.trim_ascii()),
         day,
-        actor1_code: &a1,
-        actor2_code: &a2,
+        actor1_code: a1,
+        actor2_code: a2,
         actor1: s1,
         actor2: s2,
         event_code: code,
@@ -347,20 +362,57 @@ fn push(
     Ok(())
 }
 
-/// Reads a POLECAT file (header included) into chunks; see
-/// [`crate::lines::OwnReader`].
+/// One data line of a POLECAT file into `p`'s chunk, or why not.
+fn row(
+    p: &mut Parsed,
+    ctx: &RowContext<'_>,
+    (cols, width, by_position): (&Cols, usize, bool),
+    line: u64,
+    text: &[u8],
+) -> Option<String> {
+    let mut split = [&b""[..]; MAX_FIELDS];
+    let n = split_tabs(text, &mut split);
+    let all: Vec<&[u8]>;
+    let mut fields: &[&[u8]] = if n <= MAX_FIELDS {
+        &split[..n]
+    } else {
+        all = text.split(|b| *b == b'\t').collect();
+        &all
+    };
+    let mut mask = if by_position {
+        Rule::PolecatExtraHeaderNames.bit()
+    } else {
+        0
+    };
+    if fields.len() > width {
+        if !fields[width..].iter().all(|f| f.trim_ascii().is_empty()) {
+            return Some(format!(
+                "{} fields, more than the header's {width}, and the extra ones are not empty",
+                fields.len()
+            ));
+        }
+        fields = &fields[..width];
+        mask |= Rule::PolecatTrailingTabs.bit();
+    }
+    if fields.len() < width {
+        return Some(format!(
+            "{} fields, fewer than the header's {width}",
+            fields.len()
+        ));
+    }
+    push(&mut p.chunk, ctx, cols, fields, line, mask, &mut p.counts).err()
+}
+
+/// Reads a POLECAT file (header included) into chunks, its lines parsed
+/// in parallel blocks; see [`crate::lines::OwnReader`].
 pub fn read(
     reader: &mut dyn Read,
     name: &str,
     ctx: &RowContext<'_>,
-    chunk_rows: usize,
+    _chunk_rows: usize,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<Outcome, EventsError> {
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, reader);
-    let mut first = Vec::new();
-    reader
-        .read_until(b'\n', &mut first)
-        .map_err(|e| broken(name, 1, e))?;
+    let (first, mut rest) = head(reader, name, Cut::Lines)?;
     let (cols, width, by_position) = match header(&first, name)? {
         Header::Named(c, w) => (c, w, false),
         Header::Canonical(c) => (c, COLUMNS.len(), true),
@@ -369,43 +421,22 @@ pub fn read(
         layout: "polecat",
         ..Outcome::default()
     };
-    let mut counts = BTreeMap::new();
-    let mut chunk = Chunk::default();
-    each_line(&mut reader, name, 1, &mut out, &mut |line, text| {
-        let mut fields: Vec<&[u8]> = text.split(|b| *b == b'\t').collect();
-        let mut mask = if by_position {
-            Rule::PolecatExtraHeaderNames.bit()
-        } else {
-            0
-        };
-        if fields.len() > width {
-            if !fields[width..].iter().all(|f| f.trim_ascii().is_empty()) {
-                return Ok(Some(format!(
-                    "{} fields, more than the header's {width}, and the extra ones are not empty",
-                    fields.len()
-                )));
-            }
-            fields.truncate(width);
-            mask |= Rule::PolecatTrailingTabs.bit();
-        }
-        if fields.len() < width {
-            return Ok(Some(format!(
-                "{} fields, fewer than the header's {width}",
-                fields.len()
-            )));
-        }
-        if let Err(reason) = push(&mut chunk, ctx, &cols, &fields, line, mask, &mut counts) {
-            return Ok(Some(reason));
-        }
-        if chunk.len() >= chunk_rows {
-            sink(std::mem::take(&mut chunk))?;
-        }
-        Ok(None)
-    })?;
-    if !chunk.is_empty() {
-        sink(chunk)?;
-    }
-    out.counts = counts;
+    let layout = (&cols, width, by_position);
+    let parse = |block: &[u8]| {
+        let mut p = Parsed::default();
+        block_lines(block, &mut p, &mut |p, line, text| {
+            Ok(row(p, ctx, layout, line, text))
+        })?;
+        Ok(p)
+    };
+    let rest = Rest {
+        reader: &mut rest,
+        name,
+        after: 1,
+        cut: Cut::Lines,
+        block: crate::lines::BLOCK,
+    };
+    blocks(rest, crate::lines::threads(), &mut out, &parse, sink)?;
     Ok(out)
 }
 

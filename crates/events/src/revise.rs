@@ -22,7 +22,7 @@
 //! sees the store as it was; a run killed before it leaves directories
 //! that the next write removes.
 
-use crate::ingest::{add_to_totals, chrono_now, write_totals, Lock, Totals, ROW_GROUP};
+use crate::ingest::{add_to_totals, chrono_now, write_totals, Totals, ROW_GROUP};
 use crate::layout::Family;
 use crate::store::{EventStore, FileRecord, Manifest, Revision, Segment, REPLACED, RETIRED};
 use crate::EventsError;
@@ -110,11 +110,7 @@ pub fn retire(store: &EventStore, files: &[String]) -> Result<Vec<Revision>, Eve
             store.root().display()
         )));
     }
-    let tmp = store.tmp_dir().to_path_buf();
-    std::fs::create_dir_all(&tmp).map_err(|source| EventsError::Io { path: tmp, source })?;
-    let _lock = Lock::take(store.root())?;
-    let manifest = store.manifest()?;
-    store.collect_garbage(&manifest)?;
+    let (_lock, manifest) = crate::ingest::begin_write(store)?;
     let mut targets = Targets::new();
     for query in files {
         for (s, r) in resolve(&manifest, query)? {

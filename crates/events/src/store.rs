@@ -168,6 +168,37 @@ impl EventStore {
         &self.tmp
     }
 
+    /// A new work directory under `tmp/` for a run: its id
+    /// (`PREFIX-NANOS-PID`, which [`EventStore::collect_garbage`] knows
+    /// how to clear once the process is dead) and its path.
+    pub fn stage(&self, prefix: &str) -> Result<(String, PathBuf), EventsError> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let id = format!("{prefix}-{nanos}-{}", std::process::id());
+        let staging = self.tmp.join(&id);
+        std::fs::create_dir_all(&staging).map_err(|source| EventsError::Io {
+            path: staging.clone(),
+            source,
+        })?;
+        Ok((id, staging))
+    }
+
+    /// Moves a finished work directory to where the manifest will name it
+    /// (one rename: readers see it only once the manifest is committed).
+    pub fn publish(&self, staging: &Path, final_dir: &Path) -> Result<(), EventsError> {
+        if let Some(parent) = final_dir.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| EventsError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        std::fs::rename(staging, final_dir).map_err(|source| EventsError::Io {
+            path: final_dir.to_path_buf(),
+            source,
+        })
+    }
+
     /// The committed manifest; empty when nothing was ingested yet.
     pub fn manifest(&self) -> Result<Manifest, EventsError> {
         let path = self.manifest_path();

@@ -39,26 +39,23 @@ struct Line<'a> {
 }
 
 fn lines(manifest: &Manifest, active_only: bool) -> Vec<Line<'_>> {
-    let active = manifest.segments.iter().flat_map(|s| {
-        s.files.iter().map(move |f| Line {
-            record: f,
-            segment: &s.id,
-            committed: &s.created,
-            status: "active".into(),
-            revised: None,
-        })
-    });
+    let line = |f, segment, committed| Line {
+        record: f,
+        segment,
+        committed,
+        status: "active".into(),
+        revised: None,
+    };
+    let active = manifest
+        .segments
+        .iter()
+        .flat_map(|s| s.files.iter().map(move |f| line(f, &s.id, &s.created)));
     // Mentions files (`ordo ingest mentions`) are listed with the events
     // files they qualify; retiring them is not supported.
-    let mentions = manifest.mentions.iter().flat_map(|s| {
-        s.files.iter().map(move |f| Line {
-            record: f,
-            segment: &s.id,
-            committed: &s.created,
-            status: "active".into(),
-            revised: None,
-        })
-    });
+    let mentions = manifest
+        .mentions
+        .iter()
+        .flat_map(|s| s.files.iter().map(move |f| line(f, &s.id, &s.created)));
     let active = active.chain(mentions);
     let gone = manifest.history.iter().map(|h: &Revision| Line {
         record: &h.record,
