@@ -307,6 +307,8 @@ fn feed(
     let (mut carry, mut lines) = (Vec::new(), 0u64);
     loop {
         let mut buf = std::mem::take(&mut carry);
+        // room for the whole block up front: no regrowth copies
+        buf.reserve(BLOCK);
         let n = (&mut *reader)
             .take(BLOCK as u64)
             .read_to_end(&mut buf)
