@@ -250,23 +250,30 @@ impl Writer {
         self.years.entry(year).or_default().append(chunk);
         self.buffered += chunk.len();
         for (family, id) in chunk.family.iter().zip(&chunk.id) {
-            let r = self
-                .id_ranges
-                .entry(*family)
-                .or_insert((i64::MAX, i64::MIN));
-            r.0 = r.0.min(*id);
-            r.1 = r.1.max(*id);
+            self.note_id(*family, *id);
         }
-        if self.buffered >= MAX_BUFFERED {
-            let largest = self
-                .years
-                .iter()
-                .max_by_key(|(_, c)| c.len())
-                .map(|(y, _)| *y)
-                .unwrap_or(year);
-            self.flush(largest)?;
+        self.bound_memory(year)
+    }
+
+    /// Widens the family's id range by `id`.
+    fn note_id(&mut self, family: u8, id: i64) {
+        let r = self.id_ranges.entry(family).or_insert((i64::MAX, i64::MIN));
+        r.0 = r.0.min(id);
+        r.1 = r.1.max(id);
+    }
+
+    /// With too many rows buffered, hands the largest year's buffer on.
+    fn bound_memory(&mut self, year: i32) -> Result<(), EventsError> {
+        if self.buffered < MAX_BUFFERED {
+            return Ok(());
         }
-        Ok(())
+        let largest = self
+            .years
+            .iter()
+            .max_by_key(|(_, c)| c.len())
+            .map(|(y, _)| *y)
+            .unwrap_or(year);
+        self.flush(largest)
     }
 
     fn add(&mut self, chunk: &Chunk, i: usize) -> Result<(), EventsError> {
@@ -275,24 +282,12 @@ impl Writer {
         buf.push_from(chunk, i);
         let full = buf.len() >= FLUSH_ROWS;
         self.buffered += 1;
-        let r = self
-            .id_ranges
-            .entry(chunk.family[i])
-            .or_insert((i64::MAX, i64::MIN));
-        r.0 = r.0.min(chunk.id[i]);
-        r.1 = r.1.max(chunk.id[i]);
+        self.note_id(chunk.family[i], chunk.id[i]);
         if full {
-            self.flush(year)?;
-        } else if self.buffered >= MAX_BUFFERED {
-            let largest = self
-                .years
-                .iter()
-                .max_by_key(|(_, c)| c.len())
-                .map(|(y, _)| *y)
-                .unwrap_or(year);
-            self.flush(largest)?;
+            self.flush(year)
+        } else {
+            self.bound_memory(year)
         }
-        Ok(())
     }
 
     /// Hands a year's buffer to the encoding thread.
@@ -394,14 +389,7 @@ impl YearFiles {
                     path: dir.clone(),
                     source,
                 })?;
-                let path = dir.join("part-0.parquet");
-                let file = std::fs::File::create(&path)
-                    .map_err(|source| EventsError::Io { path, source })?;
-                let props = WriterProperties::builder()
-                    .set_max_row_group_row_count(Some(ROW_GROUP))
-                    .set_compression(parquet::basic::Compression::SNAPPY)
-                    .build();
-                e.insert(ArrowWriter::try_new(file, batch.schema(), Some(props))?)
+                e.insert(parquet_file(&dir.join("part-0.parquet"), batch.schema())?)
             }
         };
         writer.write(&batch)?;
@@ -472,6 +460,23 @@ pub fn totals_schema() -> Arc<Schema> {
     ]))
 }
 
+/// A Parquet file for the store: Snappy, row groups of [`ROW_GROUP`] rows
+/// (the unit a one-dyad query skips by its statistics).
+pub(crate) fn parquet_file(
+    path: &Path,
+    schema: Arc<Schema>,
+) -> Result<ArrowWriter<std::fs::File>, EventsError> {
+    let file = std::fs::File::create(path).map_err(|source| EventsError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let props = WriterProperties::builder()
+        .set_max_row_group_row_count(Some(ROW_GROUP))
+        .set_compression(parquet::basic::Compression::SNAPPY)
+        .build();
+    Ok(ArrowWriter::try_new(file, schema, Some(props))?)
+}
+
 pub(crate) fn write_totals(
     path: &Path,
     totals: &HashMap<(i32, u16, u8), [i64; 4]>,
@@ -495,15 +500,7 @@ pub(crate) fn write_totals(
             col(3),
         ],
     )?;
-    let file = std::fs::File::create(path).map_err(|source| EventsError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let props = WriterProperties::builder()
-        .set_max_row_group_row_count(Some(ROW_GROUP))
-        .set_compression(parquet::basic::Compression::SNAPPY)
-        .build();
-    let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props))?;
+    let mut w = parquet_file(path, batch.schema())?;
     w.write(&batch)?;
     w.close()?;
     Ok(())

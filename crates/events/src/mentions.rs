@@ -33,7 +33,7 @@
 //! into `events/mentions/<id>/`, then named by the manifest, so an
 //! interrupted run leaves the store as it was.
 
-use crate::ingest::{begin_write, chrono_now, write_quarantine};
+use crate::ingest::{begin_write, chrono_now, parquet_file, write_quarantine};
 use crate::lines::broken;
 use crate::open::open;
 use crate::scan::{quarantine, Quarantined};
@@ -42,8 +42,6 @@ use crate::EventsError;
 use arrow_array::{Int32Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use foldhash::{HashMap, HashSet};
-use parquet::arrow::ArrowWriter;
-use parquet::file::properties::WriterProperties;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -57,9 +55,9 @@ const CONFIDENCE: usize = 11;
 /// The family name a Mentions file has in the manifest and `ordo store files`.
 pub const FAMILY: &str = "gdelt-mentions";
 
-/// Rows per Parquet row group: the filter reads every pair, so this only
-/// bounds the writer's memory.
-const ROW_GROUP: usize = 1 << 20;
+/// Pairs per batch handed to the Parquet writer (its row groups are the
+/// store's, [`crate::ingest::ROW_GROUP`]).
+const BATCH: usize = 1 << 20;
 
 /// One Mentions row as ordo keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -468,16 +466,8 @@ fn write_pairs(path: &Path, all: &Pairs) -> Result<u64, EventsError> {
         .collect();
     rows.sort_unstable_by_key(|r| (r.0, r.1));
     let name = |r: u32| (r > 0).then(|| all.names[by_name[r as usize - 1] as usize].as_str());
-    let file = std::fs::File::create(path).map_err(|source| EventsError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let props = WriterProperties::builder()
-        .set_max_row_group_row_count(Some(ROW_GROUP))
-        .set_compression(parquet::basic::Compression::SNAPPY)
-        .build();
-    let mut w = ArrowWriter::try_new(file, schema(), Some(props))?;
-    for part in rows.chunks(ROW_GROUP) {
+    let mut w = parquet_file(path, schema())?;
+    for part in rows.chunks(BATCH) {
         let batch = RecordBatch::try_new(
             schema(),
             vec![
