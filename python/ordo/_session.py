@@ -886,8 +886,8 @@ class Session:
         (rules per source in docs/events.md; ``sensitivity`` shows both).
         ``min_confidence`` (0-100) and ``min_sources`` keep only GDELT events
         whose GDELT 2.0 Mentions, ingested with ``ingest(..., source=
-        "mentions")``, reach that highest ``Confidence`` or that many
-        distinct source names; an event with no ingested mention does not
+        "mentions")``, reach that highest ``Confidence`` and (both given)
+        that many distinct source names; an event with no ingested mention does not
         pass, rows of other sources pass untested, and ``.sources`` counts
         the rows removed by reason.
 

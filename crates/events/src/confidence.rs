@@ -28,8 +28,10 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct MentionTable {
     stats: HashMap<i64, (u8, u32)>,
-    /// Mentions Parquet files read, and their (event, source) pairs.
+    /// Mentions Parquet files read (one per ingest run), the Mentions
+    /// files ingested into them, and their (event, source) pairs.
     pub files: usize,
+    pub ingested: usize,
     pub pairs: u64,
 }
 
@@ -39,6 +41,12 @@ impl MentionTable {
         let mut t = MentionTable::default();
         let mut names: HashMap<String, u32> = HashMap::default();
         let mut seen: HashSet<(i64, u32)> = HashSet::default();
+        t.ingested = store
+            .manifest()?
+            .mentions
+            .iter()
+            .map(|m| m.files.len())
+            .sum();
         for path in store.mention_files()? {
             t.files += 1;
             let file = std::fs::File::open(&path).map_err(|source| EventsError::Io {

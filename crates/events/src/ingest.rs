@@ -230,15 +230,18 @@ impl Writer {
     }
 
     /// Adds the rows of `chunk` that `keep` says: the whole chunk in one
-    /// copy when every row is kept and of one year (the common case: a
-    /// file's blocks run in date order), row by row otherwise.
+    /// copy when every row is kept, of one year (the common case: a file's
+    /// blocks run in date order) and crosses no flush threshold, so the
+    /// buffers flush exactly where row-by-row adds would; row by row
+    /// otherwise.
     fn add_all(&mut self, chunk: &Chunk, keep: &[bool]) -> Result<(), EventsError> {
         let (Some(&low), Some(&high)) = (chunk.day.iter().min(), chunk.day.iter().max()) else {
             return Ok(());
         };
         let year = Period::Year.key(low);
         let one_year = Period::Year.key(high) == year;
-        let fits = self.years.get(&year).map_or(0, Chunk::len) + chunk.len() < FLUSH_ROWS;
+        let fits = self.years.get(&year).map_or(0, Chunk::len) + chunk.len() < FLUSH_ROWS
+            && self.buffered + chunk.len() < MAX_BUFFERED;
         if !(one_year && fits && keep.iter().all(|k| *k)) {
             for (i, k) in keep.iter().enumerate() {
                 if *k {
@@ -335,9 +338,20 @@ impl Writer {
         Ok(Written {
             parquet,
             rows,
-            id_ranges: self.id_ranges,
+            id_ranges: std::mem::take(&mut self.id_ranges),
             totals,
         })
+    }
+}
+
+/// A writer dropped on an error path stops its encoding thread before the
+/// run returns, so nothing writes into the work directory afterwards.
+impl Drop for Writer {
+    fn drop(&mut self) {
+        self.to_files = None;
+        if let Some(thread) = self.files_thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 

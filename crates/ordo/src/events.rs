@@ -140,12 +140,13 @@ fn run_one(session: &Session, args: &EventsOptions, states: bool) -> anyhow::Res
     if one_a_day && session.cluster().is_some() {
         bail!("--dedupe one-a-day compares rows of one day, which a cluster's grouped partial sums no longer hold: drop --cluster for this query");
     }
-    let mentions = crate::mentions::filter(session, args.min_confidence, args.min_sources)?;
-    if mentions.is_some()
+    let thresholds = args.min_confidence.is_some() || args.min_sources.is_some();
+    if thresholds
         && (!args.raw.is_empty() || session.cluster().is_some() || !args.sources.is_empty())
     {
         bail!("--min-confidence and --min-sources join the store's events to the store's Mentions in this process: drop --raw, --cluster and --sources");
     }
+    let mentions = crate::mentions::filter(session, args.min_confidence, args.min_sources)?;
     let family = Family::parse(&args.source)?;
     let setup = session.event_setup(family, args.codes.as_deref())?;
     let (dyad, label) = dyad(session, args, keys)?;

@@ -98,9 +98,9 @@ pub fn filter_line(f: &MentionFilter) -> String {
         rule.push(format!("distinct MentionSourceNames >= {s}"));
     }
     format!(
-        "--min-confidence/--min-sources: GDELT rows kept when {} (GDELT 2.0 Mentions: {} files, {} events); of the rows read, {} GDELT rows kept, {} removed ({} below the confidence, {} with fewer sources, {} with no ingested mention: NULL does not pass); {} rows of other sources kept untested (they have no Mentions); volume totals of a one-dyad query come from the store's totals files and count every stored row",
+        "--min-confidence/--min-sources: GDELT rows kept when {} (GDELT 2.0 Mentions: {} files ingested, {} events mentioned); of the series' rows, {} GDELT rows kept, {} removed ({} below the confidence, {} with fewer sources, {} with no ingested mention: NULL does not pass); {} rows of other sources kept untested (they have no Mentions); volume totals of a one-dyad query come from the store's totals files and count every stored row",
         rule.join(" and "),
-        f.table().files,
+        f.table().ingested,
         f.table().events(),
         f.kept,
         f.removed(),
