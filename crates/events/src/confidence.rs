@@ -28,10 +28,10 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct MentionTable {
     stats: HashMap<i64, (u8, u32)>,
-    /// Mentions Parquet files read (one per ingest run), the Mentions
-    /// files ingested into them, and their (event, source) pairs.
-    pub files: usize,
-    pub ingested: usize,
+    /// The Mentions files ingested (their manifest records, for the
+    /// provenance of every filtered series), and their (event, source)
+    /// pairs.
+    pub files: Vec<crate::FileRecord>,
     pub pairs: u64,
 }
 
@@ -41,14 +41,10 @@ impl MentionTable {
         let mut t = MentionTable::default();
         let mut names: HashMap<String, u32> = HashMap::default();
         let mut seen: HashSet<(i64, u32)> = HashSet::default();
-        t.ingested = store
-            .manifest()?
-            .mentions
-            .iter()
-            .map(|m| m.files.len())
-            .sum();
-        for path in store.mention_files()? {
-            t.files += 1;
+        let manifest = store.manifest()?;
+        for run in &manifest.mentions {
+            t.files.extend(run.files.iter().cloned());
+            let path = store.mentions_dir(&run.id).join("mentions.parquet");
             let file = std::fs::File::open(&path).map_err(|source| EventsError::Io {
                 path: path.clone(),
                 source,

@@ -27,13 +27,12 @@ pub struct Outcome {
     pub counts: BTreeMap<&'static str, u64>,
 }
 
-/// A reader of one file format: rows into chunks of at most `chunk_rows`
-/// handed to `sink`.
+/// A reader of one file format: rows into chunks (one per parsed block)
+/// handed to `sink` in file order.
 pub type OwnReader = fn(
     &mut dyn Read,
     &str,
     &RowContext<'_>,
-    usize,
     &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<Outcome, EventsError>;
 

@@ -254,7 +254,6 @@ pub fn read(
     reader: &mut dyn Read,
     name: &str,
     ctx: &RowContext<'_>,
-    _chunk_rows: usize,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<Outcome, EventsError> {
     let mut start = Vec::new();

@@ -804,42 +804,24 @@ fn filter_quarantine(from: &Path, to: &Path, drop: &HashSet<&str>) -> Result<(),
 mod tests {
     use super::*;
     use crate::ingest::{ingest, ingest_replacing, IngestReport};
-    use crate::parse::RowContext;
-    use crate::{ActorResolver, ActorScheme, Cameo, ScanOptions};
+    use crate::ScanOptions;
     use arrow_cast::display::{ArrayFormatter, FormatOptions};
     use ordo_sources::DataDir;
     use std::sync::OnceLock;
 
-    struct World {
-        cameo: Cameo,
-        resolver: ActorResolver,
-        data: PathBuf,
-    }
-
-    fn world() -> &'static World {
-        static W: OnceLock<World> = OnceLock::new();
-        W.get_or_init(|| {
+    /// The data directory the tests read.
+    fn data() -> &'static PathBuf {
+        static D: OnceLock<PathBuf> = OnceLock::new();
+        D.get_or_init(|| {
             let dir = DataDir::discover(None).expect("../shared/data");
-            let states = ordo_states::States::load(&dir).unwrap();
-            World {
-                cameo: Cameo::load(&dir).unwrap(),
-                resolver: ActorResolver::new(&states.crosswalk, &states.system).unwrap(),
-                data: dir.root().to_path_buf(),
-            }
+            dir.root().to_path_buf()
         })
     }
 
     fn gdelt() -> ScanOptions<'static> {
-        let w = world();
         ScanOptions {
             family: Family::Gdelt,
-            ctx: RowContext {
-                family: Family::Gdelt,
-                actors: ActorScheme::Cameo,
-                resolver: &w.resolver,
-                codes: &w.cameo.codes,
-                event_texts: &w.cameo.icews_texts,
-            },
+            ctx: crate::parse::tests::ctx(Family::Gdelt),
             map: Vec::new(),
             threads: 2,
             progress: &|_| {},
@@ -849,8 +831,7 @@ mod tests {
     }
 
     fn georgia(name: &str) -> PathBuf {
-        world()
-            .data
+        data()
             .join("gdelt_v1_georgia_2011_2013")
             .join(format!("{name}.csv.gz"))
     }
@@ -908,7 +889,7 @@ mod tests {
     /// the Georgia files'), the 3rd with an impossible date: 19 stored, 1
     /// quarantined.
     fn small_file(dir: &Path) -> PathBuf {
-        let raw = std::fs::read_to_string(world().data.join("gdelt_v1_raw_sample/events_raw.tsv"))
+        let raw = std::fs::read_to_string(data().join("gdelt_v1_raw_sample/events_raw.tsv"))
             .unwrap();
         let mut lines: Vec<String> = raw.lines().take(20).map(String::from).collect();
         let mut fields: Vec<&str> = lines[2].split('\t').collect();

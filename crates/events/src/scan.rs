@@ -463,7 +463,7 @@ fn scan_own(
     scan: &mut FileScan,
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<(), EventsError> {
-    let out = read(&mut reader, name, &opts.ctx, 65_536, &mut |chunk| {
+    let out = read(&mut reader, name, &opts.ctx, &mut |chunk| {
         (opts.progress)(hash.bytes());
         if let Some(hook) = opts.hook {
             hook(0, &chunk);

@@ -81,12 +81,20 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
     if !["all", "state"].contains(&args.actors.as_str()) {
         bail!("--actors {}: expected all or state", args.actors);
     }
+    let thresholds = args.min_confidence.is_some() || args.min_sources.is_some();
+    if thresholds
+        && (!args.raw.is_empty() || session.cluster().is_some() || !args.sources.is_empty())
+    {
+        bail!("--min-confidence and --min-sources join the store's events to the store's Mentions in this process: drop --raw, --cluster and --sources");
+    }
+    // Loaded once, for both actor rules of --sensitivity.
+    let mentions = crate::mentions::filter(session, args.min_confidence, args.min_sources)?;
     if !args.sensitivity || !args.sources.is_empty() {
-        return run_one(session, args, args.actors == "state");
+        return run_one(session, args, args.actors == "state", mentions);
     }
     let mut parts = Vec::new();
     for (label, states) in [("all", false), ("state", true)] {
-        let t = run_one(session, args, states)?;
+        let t = run_one(session, args, states, mentions.clone())?;
         let batch = t.batch()?;
         let n = batch.num_rows();
         let column = crate::frame::Frame::new()
@@ -115,7 +123,12 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
     Ok(Table::new(batch, prov))
 }
 
-fn run_one(session: &Session, args: &EventsOptions, states: bool) -> anyhow::Result<Table> {
+fn run_one(
+    session: &Session,
+    args: &EventsOptions,
+    states: bool,
+    mentions: Option<ordo_events::confidence::MentionFilter>,
+) -> anyhow::Result<Table> {
     let by = Period::parse(&args.by)
         .ok_or_else(|| anyhow::anyhow!("--by {}: expected month, quarter or year", args.by))?;
     let weight = Weight::parse(&args.weight).ok_or_else(|| {
@@ -140,13 +153,6 @@ fn run_one(session: &Session, args: &EventsOptions, states: bool) -> anyhow::Res
     if one_a_day && session.cluster().is_some() {
         bail!("--dedupe one-a-day compares rows of one day, which a cluster's grouped partial sums no longer hold: drop --cluster for this query");
     }
-    let thresholds = args.min_confidence.is_some() || args.min_sources.is_some();
-    if thresholds
-        && (!args.raw.is_empty() || session.cluster().is_some() || !args.sources.is_empty())
-    {
-        bail!("--min-confidence and --min-sources join the store's events to the store's Mentions in this process: drop --raw, --cluster and --sources");
-    }
-    let mentions = crate::mentions::filter(session, args.min_confidence, args.min_sources)?;
     let family = Family::parse(&args.source)?;
     let setup = session.event_setup(family, args.codes.as_deref())?;
     let (dyad, label) = dyad(session, args, keys)?;
@@ -226,7 +232,9 @@ fn run_one(session: &Session, args: &EventsOptions, states: bool) -> anyhow::Res
         "--actors all: every event between the two countries' actors (firms, media and citizens included), as the sources publish them"
     });
     if let Some(f) = agg.mention_filter_counts() {
-        prov = prov.with(crate::mentions::filter_line(f));
+        for line in crate::mentions::filter_lines(f) {
+            prov = prov.with(line);
+        }
     }
     if let Some(n) = agg.one_a_day_removed() {
         prov = prov.with(one_a_day_line(n, args.raw.is_empty()));

@@ -75,7 +75,7 @@ pub fn filter(
     }
     let store = EventStore::new(session.store_dir()?.root());
     let table = MentionTable::load(&store)?;
-    if table.files == 0 {
+    if table.files.is_empty() {
         bail!(
             "--min-confidence and --min-sources read GDELT 2.0 Mentions, and the store at {} has none: ingest them first (ordo ingest mentions FILES…, the *.mentions.CSV.zip files of the same days as the events)",
             store.root().display()
@@ -88,8 +88,9 @@ pub fn filter(
     )))
 }
 
-/// The source line saying what the filter kept and removed, and why.
-pub fn filter_line(f: &MentionFilter) -> String {
+/// The source lines saying what the filter kept and removed, and why,
+/// and which Mentions files it read.
+pub fn filter_lines(f: &MentionFilter) -> Vec<String> {
     let mut rule = Vec::new();
     if let Some(c) = f.min_confidence {
         rule.push(format!("highest Confidence of its mentions >= {c}"));
@@ -97,10 +98,10 @@ pub fn filter_line(f: &MentionFilter) -> String {
     if let Some(s) = f.min_sources {
         rule.push(format!("distinct MentionSourceNames >= {s}"));
     }
-    format!(
+    let mut lines = vec![format!(
         "--min-confidence/--min-sources: GDELT rows kept when {} (GDELT 2.0 Mentions: {} files ingested, {} events mentioned); of the series' rows, {} GDELT rows kept, {} removed ({} below the confidence, {} with fewer sources, {} with no ingested mention: NULL does not pass); {} rows of other sources kept untested (they have no Mentions); volume totals of a one-dyad query come from the store's totals files and count every stored row",
         rule.join(" and "),
-        f.table().ingested,
+        f.table().files.len(),
         f.table().events(),
         f.kept,
         f.removed(),
@@ -108,5 +109,12 @@ pub fn filter_line(f: &MentionFilter) -> String {
         f.few_sources,
         f.no_mentions,
         f.untested
-    )
+    )];
+    for r in &f.table().files {
+        lines.push(format!(
+            "  {} ({}): {} rows stored, sha256 {}",
+            r.file, r.family, r.stored, r.sha256
+        ));
+    }
+    lines
 }
