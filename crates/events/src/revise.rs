@@ -889,8 +889,8 @@ mod tests {
     /// the Georgia files'), the 3rd with an impossible date: 19 stored, 1
     /// quarantined.
     fn small_file(dir: &Path) -> PathBuf {
-        let raw = std::fs::read_to_string(data().join("gdelt_v1_raw_sample/events_raw.tsv"))
-            .unwrap();
+        let raw =
+            std::fs::read_to_string(data().join("gdelt_v1_raw_sample/events_raw.tsv")).unwrap();
         let mut lines: Vec<String> = raw.lines().take(20).map(String::from).collect();
         let mut fields: Vec<&str> = lines[2].split('\t').collect();
         fields[1] = "20130230";
