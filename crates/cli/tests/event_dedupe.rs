@@ -6,29 +6,7 @@
 #[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
-use common::shared;
-use std::path::Path;
-use std::process::Command;
-
-fn ordo(store: &Path, args: &[&str]) -> (Vec<Vec<String>>, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(o.status.success(), "{err}");
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(o.stdout.as_slice());
-    (
-        r.records()
-            .map(|x| x.unwrap().iter().map(String::from).collect())
-            .collect(),
-        err,
-    )
-}
+use common::{shared, table_in as ordo};
 
 fn yearly(rows: &[Vec<String>]) -> Vec<(String, String)> {
     let h = &rows[0];
@@ -91,12 +69,6 @@ fn one_a_day_counts_distinct_day_actor_code_keys() {
     assert!(err.contains("(first copy kept, in file order)"), "{err}");
 
     // bad values are refused by name
-    let o = Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(&store)
-        .args(["events", "GEO", "RUS", "--dedupe", "twice-a-day"])
-        .output()
-        .unwrap();
-    assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("twice-a-day"));
+    let e = common::fails_in(&store, &["events", "GEO", "RUS", "--dedupe", "twice-a-day"]);
+    assert!(e.contains("twice-a-day"), "{e}");
 }

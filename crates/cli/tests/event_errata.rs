@@ -10,24 +10,14 @@
 #[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
-use common::{ordo_in as ordo, shared};
+use common::shared;
 use std::path::Path;
 
 /// Runs ordo, which must succeed; its CSV output and its notes (stderr).
 fn run(store: &Path, args: &[&str]) -> (Vec<Vec<String>>, String) {
     let mut all = args.to_vec();
     all.extend(["--format", "csv"]);
-    let o = ordo(store, &all);
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(o.status.success(), "ordo {args:?} failed: {err}");
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(o.stdout.as_slice());
-    let rows = r
-        .records()
-        .map(|x| x.unwrap().iter().map(String::from).collect())
-        .collect();
-    (rows, err)
+    common::table_in(store, &all)
 }
 
 /// The ingest table's counts for its one file: read, stored, duplicates,

@@ -10,7 +10,6 @@ mod common;
 
 use common::ordo_in as ordo;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn data(rel: &str) -> String {
     common::shared(rel).display().to_string()
@@ -511,16 +510,7 @@ fn killed_ingest_leaves_the_store_as_it_was() {
         writeln!(w, "{}\t{rest}", 900_000_000 + i).unwrap();
     }
     drop(w);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(&store)
-        .args(["ingest", "gdelt", big.to_str().unwrap()])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // Wait until the run has written Parquet into its work directory.
-    let started = std::time::Instant::now();
+    // Killed once the run has written Parquet into its work directory.
     let writing = || {
         std::fs::read_dir(store.join("tmp"))
             .into_iter()
@@ -534,19 +524,12 @@ fn killed_ingest_leaves_the_store_as_it_was() {
                     .any(|f| f.file_name().to_string_lossy().starts_with("year="))
             })
     };
-    while !writing() {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "ingest finished before it could be killed"
-        );
-        assert!(
-            started.elapsed().as_secs() < 60,
-            "ingest never started writing"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
+    common::kill_once_writing(
+        &store,
+        &["ingest", "gdelt", big.to_str().unwrap()],
+        &writing,
+        "ingest",
+    );
     assert_eq!(std::fs::read(&manifest).unwrap(), before);
     let o = ok(
         &store,

@@ -10,7 +10,7 @@
 #[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
-use common::{georgia_russia_rows, ordo_in, rows_in, shared, Row};
+use common::{fails_in as fails, georgia_russia_rows, rows_in, shared, Row};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -78,12 +78,6 @@ fn yearly(rows: &[Row]) -> Vec<(String, i64)> {
     rows.iter()
         .map(|r| (r["year"].clone(), r["events"].parse().unwrap()))
         .collect()
-}
-
-fn fails(store: &Path, args: &[&str]) -> String {
-    let o = ordo_in(store, args);
-    assert!(!o.status.success(), "{args:?} should fail");
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn georgia_store(t: &tempfile::TempDir) -> (PathBuf, Vec<Row>, Truth, PathBuf) {

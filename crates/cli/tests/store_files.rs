@@ -11,9 +11,8 @@
 #[allow(dead_code)] // each test binary uses part of the helpers
 mod common;
 
-use common::ordo_in as ordo;
+use common::{fails_in as fails, ordo_in as ordo};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn data(rel: &str) -> String {
     common::shared(rel).display().to_string()
@@ -31,12 +30,6 @@ fn ok(store: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&o.stderr)
     );
     String::from_utf8(o.stdout).unwrap()
-}
-
-fn fails(store: &Path, args: &[&str]) -> String {
-    let o = ordo(store, args);
-    assert!(!o.status.success(), "ordo {args:?} should fail");
-    String::from_utf8(o.stderr).unwrap()
 }
 
 /// CSV output as rows of strings, header first.
@@ -394,16 +387,7 @@ fn killed_retire_leaves_the_store_as_it_was() {
     assert_eq!(sql1(&store, count), "305894");
     let totals_before = ok(&store, &["sql", TOTALS, "--format", "csv"]);
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ordo"))
-        .arg("--store")
-        .arg(&store)
-        .args(["store", "retire", "aug2011.csv.gz"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    // Wait until it writes the rewritten year file in its work directory.
-    let started = std::time::Instant::now();
+    // Killed once it writes the rewritten year file in its work directory.
     let writing = || {
         std::fs::read_dir(store.join("tmp"))
             .into_iter()
@@ -417,19 +401,12 @@ fn killed_retire_leaves_the_store_as_it_was() {
                     .is_some()
             })
     };
-    while !writing() {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "retire finished before it could be killed"
-        );
-        assert!(
-            started.elapsed().as_secs() < 60,
-            "retire never started writing"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
+    common::kill_once_writing(
+        &store,
+        &["store", "retire", "aug2011.csv.gz"],
+        &writing,
+        "retire",
+    );
     assert_eq!(std::fs::read(&manifest).unwrap(), before);
     assert_eq!(sql1(&store, count), "305894");
     assert_eq!(

@@ -108,3 +108,53 @@ pub fn georgia_russia_rows(store: &Path) -> Vec<Row> {
     )
     .0
 }
+
+/// Runs `ordo --store STORE ARGS`, which must fail: its stderr.
+pub fn fails_in(store: &Path, args: &[&str]) -> String {
+    let o = ordo_in(store, args);
+    assert!(!o.status.success(), "ordo {args:?} should fail");
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs `ordo --store STORE ARGS`, which must succeed: its CSV output as
+/// rows of strings (header first), and its stderr.
+pub fn table_in(store: &Path, args: &[&str]) -> (Vec<Vec<String>>, String) {
+    let o = ordo_in(store, args);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "ordo {args:?} failed: {err}");
+    let rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(o.stdout.as_slice())
+        .records()
+        .map(|x| x.unwrap().iter().map(String::from).collect())
+        .collect();
+    (rows, err)
+}
+
+/// Starts `ordo --store STORE ARGS` and kills it (SIGKILL) as soon as
+/// `writing` says it has begun writing: the crash the atomicity tests
+/// recover from. `what` names the command in the failure messages.
+pub fn kill_once_writing(store: &Path, args: &[&str], writing: &dyn Fn() -> bool, what: &str) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ordo"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !writing() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "{what} finished before it could be killed"
+        );
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "{what} never started writing"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+}
