@@ -315,6 +315,23 @@ fn mentions_ingest_accounts_for_every_row() {
         std::fs::read(store.join("events/manifest.json")).unwrap(),
         before
     );
+
+    // a gzip cut short names the file and where reading stopped (the
+    // file's first block, line 1); the store stays as it was
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&bytes).unwrap();
+    let gz = gz.finish().unwrap();
+    let cut = t.path().join("20150219.mentions.CSV.gz");
+    std::fs::write(&cut, &gz[..gz.len() / 2]).unwrap();
+    let e = fails(&store, &["ingest", "mentions", cut.to_str().unwrap()]);
+    assert!(
+        e.contains("20150219.mentions.CSV.gz:1: unreadable (broken or truncated file?)"),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read(store.join("events/manifest.json")).unwrap(),
+        before
+    );
 }
 
 #[test]

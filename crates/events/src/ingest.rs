@@ -480,12 +480,21 @@ pub(crate) fn parquet_file(
     path: &Path,
     schema: Arc<Schema>,
 ) -> Result<ArrowWriter<std::fs::File>, EventsError> {
+    let props = WriterProperties::builder().set_max_row_group_row_count(Some(ROW_GROUP));
+    parquet_file_with(path, schema, props)
+}
+
+/// A Parquet file for the store with its own properties (Snappy added).
+pub(crate) fn parquet_file_with(
+    path: &Path,
+    schema: Arc<Schema>,
+    props: parquet::file::properties::WriterPropertiesBuilder,
+) -> Result<ArrowWriter<std::fs::File>, EventsError> {
     let file = std::fs::File::create(path).map_err(|source| EventsError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let props = WriterProperties::builder()
-        .set_max_row_group_row_count(Some(ROW_GROUP))
+    let props = props
         .set_compression(parquet::basic::Compression::SNAPPY)
         .build();
     Ok(ArrowWriter::try_new(file, schema, Some(props))?)

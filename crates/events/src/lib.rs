@@ -14,6 +14,7 @@ pub mod idset;
 pub mod ingest;
 pub mod layout;
 pub mod lines;
+mod mention_pairs;
 pub mod mentions;
 pub mod one_a_day;
 pub mod open;

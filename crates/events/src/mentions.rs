@@ -33,15 +33,20 @@
 //! into `events/mentions/<id>/`, then named by the manifest, so an
 //! interrupted run leaves the store as it was.
 
-use crate::ingest::{begin_write, chrono_now, parquet_file, write_quarantine};
+use crate::ingest::{begin_write, chrono_now, parquet_file_with, write_quarantine};
 use crate::lines::broken;
+use crate::mention_pairs::{merge, Merged, Run};
 use crate::open::open;
 use crate::scan::{quarantine, Quarantined};
+use crate::split::each_tab_or_line_feed;
 use crate::store::{EventStore, FileRecord, MentionSegment};
 use crate::EventsError;
-use arrow_array::{Int32Array, Int64Array, RecordBatch, StringArray};
+use arrow_array::builder::{ArrayBuilder, Int32Builder, Int64Builder, StringBuilder};
+use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Field, Schema};
-use foldhash::{HashMap, HashSet};
+use foldhash::HashSet;
+use parquet::basic::Encoding;
+use parquet::file::properties::WriterProperties;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -55,9 +60,13 @@ const CONFIDENCE: usize = 11;
 /// The family name a Mentions file has in the manifest and `ordo store files`.
 pub const FAMILY: &str = "gdelt-mentions";
 
-/// Pairs per batch handed to the Parquet writer (its row groups are the
-/// store's, [`crate::ingest::ROW_GROUP`]).
-const BATCH: usize = 1 << 20;
+/// Pairs per batch handed to the Parquet encoding thread.
+const BATCH: usize = 1 << 16;
+
+/// Pairs per row group of `mentions.parquet`. The filter reads every pair,
+/// and a query for some events prunes by the page index; the event
+/// store's small row groups would only repeat the source dictionary.
+const ROW_GROUP: usize = 1 << 20;
 
 /// One Mentions row as ordo keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,41 +79,49 @@ pub struct Mention<'a> {
 
 /// Reads one row (without its line end), or says why it cannot be used.
 pub fn parse_row(text: &str) -> Result<Mention<'_>, String> {
-    // The three fields kept, found by their tabs (memchr: no per-row
-    // allocation, no per-character search).
-    let bytes = text.as_bytes();
-    let (mut id, mut source, mut conf) = ("", "", "");
-    let (mut width, mut start) = (0, 0);
-    let ends = memchr::memchr_iter(b'\t', bytes).chain(std::iter::once(bytes.len()));
-    for end in ends {
-        // tabs are ASCII, so every cut is a char boundary
-        let field = &text[start..end];
-        match width {
-            EVENT_ID => id = field,
-            SOURCE_NAME => source = field,
-            CONFIDENCE => conf = field,
-            _ => {}
+    let mut ends = [0usize; CONFIDENCE + 1];
+    let mut width = 0;
+    for at in memchr::memchr_iter(b'\t', text.as_bytes()) {
+        if let Some(e) = ends.get_mut(width) {
+            *e = at;
         }
-        (width, start) = (width + 1, end + 1);
+        width += 1;
     }
+    fields(text, width + 1, &ends, 0)
+}
+
+/// Checks a row and takes its kept fields, given where its first tabs are
+/// (`ends[k]`: the tab ending field k, offsets from `base`, the position
+/// of `text` in the text the offsets count in).
+fn fields<'a>(
+    text: &'a str,
+    width: usize,
+    ends: &[usize; CONFIDENCE + 1],
+    base: usize,
+) -> Result<Mention<'a>, String> {
     if width != WIDTH {
         return Err(format!(
             "expected {WIDTH} tab-separated fields (GDELT 2.0 Mentions), found {width}"
         ));
     }
-    let id = id.trim();
+    // tabs are ASCII, so every cut is a char boundary
+    let field = |k: usize| {
+        let from = if k == 0 { 0 } else { ends[k - 1] + 1 - base };
+        trim(&text[from..ends[k] - base])
+    };
+    let id = field(EVENT_ID);
     let event = id
         .parse::<i64>()
         .ok()
         .filter(|v| *v > 0)
         .ok_or_else(|| format!("GLOBALEVENTID `{id}` is not a positive integer"))?;
-    let conf = conf.trim();
+    let conf = field(CONFIDENCE);
     let confidence = conf
         .parse::<u8>()
         .ok()
         .filter(|v| *v <= 100)
         .ok_or_else(|| format!("Confidence `{conf}` is not an integer from 0 to 100"))?;
-    let source = Some(source.trim()).filter(|s| !s.is_empty());
+    let source = Some(field(SOURCE_NAME)).filter(|s| !s.is_empty());
     Ok(Mention {
         event,
         source,
@@ -112,68 +129,15 @@ pub fn parse_row(text: &str) -> Result<Mention<'_>, String> {
     })
 }
 
-/// Mention rows merged per (event id, source), with source names interned.
-#[derive(Debug, Default)]
-struct Pairs {
-    names: Vec<String>,
-    index: HashMap<String, u32>,
-    /// (event, source index or [`NO_SOURCE`]) → (rows, highest confidence).
-    pairs: HashMap<(i64, u32), (i64, u8)>,
-}
-
-const NO_SOURCE: u32 = u32::MAX;
-
-impl Pairs {
-    fn add(&mut self, m: &Mention<'_>) {
-        let s = match m.source {
-            None => NO_SOURCE,
-            Some(name) => self.intern(name),
-        };
-        self.merge_pair(m.event, s, 1, m.confidence);
-    }
-
-    fn merge_pair(&mut self, event: i64, source: u32, rows: i64, confidence: u8) {
-        let e = self.pairs.entry((event, source)).or_insert((0, 0));
-        e.0 += rows;
-        e.1 = e.1.max(confidence);
-    }
-
-    /// Takes in another file's pairs (re-interning its source names).
-    fn absorb(&mut self, other: Pairs) {
-        if self.pairs.is_empty() && self.names.is_empty() {
-            *self = other;
-            return;
-        }
-        // Each of the other's names is looked up once, not once per pair.
-        let remap: Vec<u32> = other.names.iter().map(|n| self.intern(n)).collect();
-        self.pairs.reserve(other.pairs.len());
-        for ((event, s), (rows, conf)) in other.pairs {
-            let s = if s == NO_SOURCE {
-                NO_SOURCE
-            } else {
-                remap[s as usize]
-            };
-            self.merge_pair(event, s, rows, conf);
-        }
-    }
-
-    fn intern(&mut self, name: &str) -> u32 {
-        if let Some(i) = self.index.get(name) {
-            return *i;
-        }
-        let i = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.index.insert(name.to_string(), i);
-        i
-    }
-
-    fn rows(&self) -> i64 {
-        self.pairs.values().map(|v| v.0).sum()
-    }
-
-    #[cfg(test)]
-    fn events(&self) -> u64 {
-        self.pairs.keys().map(|k| k.0).collect::<HashSet<_>>().len() as u64
+/// `str::trim`, skipped when both ends are plainly not white space (nearly
+/// every field): the check is two byte comparisons.
+fn trim(s: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    let b = s.as_bytes();
+    if plain(b.first()) && plain(b.last()) {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -190,7 +154,7 @@ pub fn schema() -> Arc<Schema> {
 /// What reading one Mentions file gave.
 struct FileRead {
     record: FileRecord,
-    pairs: Pairs,
+    runs: Vec<Run>,
     quarantined: Vec<Quarantined>,
 }
 
@@ -200,10 +164,12 @@ const BLOCK: usize = 8 << 20;
 /// What one parsing thread made of the blocks it was given.
 #[derive(Default)]
 struct Part {
-    pairs: Pairs,
+    run: Run,
     read: u64,
     /// (block, line in the block, reason, row).
     rejected: Vec<(usize, u64, String, Vec<u8>)>,
+    /// (block, its lines): where each block starts in the file.
+    lines: Vec<(usize, u64)>,
 }
 
 impl Part {
@@ -212,55 +178,89 @@ impl Part {
         // A block that is UTF-8 as a whole (almost all) is checked once;
         // lines cut at `\n` of valid UTF-8 are valid too.
         let whole = std::str::from_utf8(block).ok();
-        let (mut start, mut line) = (0, 0u64);
-        while start < block.len() {
-            let end = memchr::memchr(b'\n', &block[start..]).map_or(block.len(), |i| start + i);
-            let cut = if end > start && block[end - 1] == b'\r' {
-                end - 1
-            } else {
-                end
-            };
-            let text = &block[start..cut];
-            let checked = match whole {
-                Some(w) => Ok(&w[start..cut]),
-                None => std::str::from_utf8(text),
-            };
-            (start, line) = (end + 1, line + 1);
-            if text.is_empty() {
-                continue;
+        // One pass over the block for tabs and line ends together: a row
+        // has 15 tabs in about 170 bytes, so searching each line for its
+        // end and then again for its tabs read every byte twice.
+        let mut ends = [0usize; CONFIDENCE + 1];
+        let (mut start, mut width, mut line) = (0usize, 0usize, 0u64);
+        each_tab_or_line_feed(block, |at, tab| {
+            if tab {
+                if let Some(e) = ends.get_mut(width) {
+                    *e = at;
+                }
+                width += 1;
+                return;
             }
-            self.read += 1;
-            let reason = match checked {
-                Err(_) => "not UTF-8".to_string(),
-                Ok(t) => match parse_row(t) {
-                    Ok(m) => {
-                        self.pairs.add(&m);
-                        continue;
-                    }
-                    Err(reason) => reason,
-                },
-            };
-            self.rejected.push((index, line, reason, text.to_vec()));
+            line += 1;
+            self.row(index, line, block, whole, (start, at), width + 1, &ends);
+            (start, width) = (at + 1, 0);
+        });
+        if start < block.len() {
+            line += 1;
+            let end = block.len();
+            self.row(index, line, block, whole, (start, end), width + 1, &ends);
         }
+        self.lines.push((index, line));
+    }
+
+    /// One line of a block (`span`, without its `\n`): counted and kept,
+    /// rejected with its reason, or skipped when blank.
+    #[allow(clippy::too_many_arguments)] // the scan's state, passed not rebuilt
+    fn row(
+        &mut self,
+        index: usize,
+        line: u64,
+        block: &[u8],
+        whole: Option<&str>,
+        (start, end): (usize, usize),
+        width: usize,
+        ends: &[usize; CONFIDENCE + 1],
+    ) {
+        let cut = if end > start && block[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        if cut == start {
+            return;
+        }
+        self.read += 1;
+        let text = match whole {
+            Some(w) => Ok(&w[start..cut]),
+            None => std::str::from_utf8(&block[start..cut]),
+        };
+        let reason = match text {
+            Err(_) => "not UTF-8".to_string(),
+            Ok(t) => match fields(t, width, ends, start) {
+                Ok(m) => {
+                    self.run.add(m.event, m.source, m.confidence);
+                    return;
+                }
+                Err(reason) => reason,
+            },
+        };
+        self.rejected
+            .push((index, line, reason, block[start..cut].to_vec()));
     }
 }
 
-/// Lines in `bytes`: its line ends, and a last line without one.
-fn line_count(bytes: &[u8]) -> u64 {
-    let n = memchr::memchr_iter(b'\n', bytes).count() as u64;
-    n + u64::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
+/// What reading one stream gave: the rows read, the rejected ones with
+/// their lines in the file, and one sorted run per parsing thread.
+struct MemberRead {
+    read: u64,
+    rejected: Vec<(u64, String, Vec<u8>)>,
+    runs: Vec<Run>,
 }
 
 /// Reads one stream in blocks cut at line ends, parsed by one thread per
-/// core (a 15-minute Mentions file is small, a month of them is not): the
-/// pairs are merged, and each rejected row gets its line in the file from
-/// the lines of the blocks before its own.
-fn read_member(reader: &mut dyn Read, name: &str) -> Result<Part, EventsError> {
+/// core (a 15-minute Mentions file is small, a month of them is not). Each
+/// thread sorts its run when the input ends, and each rejected row gets its
+/// line in the file from the lines of the blocks before its own.
+fn read_member(reader: &mut dyn Read, name: &str) -> Result<MemberRead, EventsError> {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(threads);
     let rx = std::sync::Mutex::new(rx);
-    let mut starts: Vec<u64> = Vec::new();
-    let (read, parts) = std::thread::scope(|s| {
+    let (fed, parts) = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
@@ -268,41 +268,66 @@ fn read_member(reader: &mut dyn Read, name: &str) -> Result<Part, EventsError> {
                     while let Ok(Ok((index, block))) = rx.lock().map(|r| r.recv()) {
                         part.parse_block(index, &block);
                     }
+                    part.run.compact();
                     part
                 })
             })
             .collect();
-        let read = feed(reader, name, &tx, &mut starts);
+        let fed = feed(reader, &tx);
         drop(tx);
         let parts: Vec<Option<Part>> = workers.into_iter().map(|w| w.join().ok()).collect();
-        (read, parts)
+        (fed, parts)
     });
-    read?;
-    let mut all = Part::default();
+    let stopped = || EventsError::Data(format!("{name}: a parsing thread failed (a bug in ordo)"));
+    let parts = parts
+        .into_iter()
+        .collect::<Option<Vec<Part>>>()
+        .ok_or_else(stopped)?;
+    // Where each block starts in the file, from the lines of those before.
+    let mut lines: Vec<(usize, u64)> = parts.iter().flat_map(|p| p.lines.iter().copied()).collect();
+    lines.sort_unstable();
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut before = 0;
+    for (_, n) in &lines {
+        starts.push(before);
+        before += n;
+    }
+    match fed {
+        Ok(()) => {}
+        Err(Fed::Broken(e)) => return Err(broken(name, before + 1, e)),
+        Err(Fed::Stopped) => return Err(stopped()),
+    }
+    let mut out = MemberRead {
+        read: 0,
+        rejected: Vec::new(),
+        runs: Vec::with_capacity(parts.len()),
+    };
     for part in parts {
-        let part = part.ok_or_else(|| {
-            EventsError::Data(format!("{name}: a parsing thread failed (a bug in ordo)"))
-        })?;
-        all.read += part.read;
-        all.rejected.extend(part.rejected);
-        all.pairs.absorb(part.pairs);
+        out.read += part.read;
+        let at = |(block, line, reason, text)| (starts[block] + line, reason, text);
+        out.rejected.extend(part.rejected.into_iter().map(at));
+        out.runs.push(part.run);
     }
-    for r in all.rejected.iter_mut() {
-        r.1 += starts[r.0];
-    }
-    all.rejected.sort_by_key(|r| r.1);
-    Ok(all)
+    out.rejected.sort_by_key(|r| r.0);
+    Ok(out)
 }
 
-/// The reading side of [`read_member`]: blocks of whole lines, numbered,
-/// with the lines before each recorded in `starts`.
+/// Why [`feed`] stopped early.
+enum Fed {
+    /// The stream failed (a broken or truncated file).
+    Broken(std::io::Error),
+    /// The parsing threads are gone.
+    Stopped,
+}
+
+/// The reading side of [`read_member`]: blocks of whole lines, numbered
+/// in file order. (Lines are counted by the parsing threads, not here:
+/// this thread also hashes every byte.)
 fn feed(
     reader: &mut dyn Read,
-    name: &str,
     tx: &std::sync::mpsc::SyncSender<(usize, Vec<u8>)>,
-    starts: &mut Vec<u64>,
-) -> Result<(), EventsError> {
-    let (mut carry, mut lines) = (Vec::new(), 0u64);
+) -> Result<(), Fed> {
+    let (mut carry, mut blocks) = (Vec::new(), 0usize);
     loop {
         let mut buf = std::mem::take(&mut carry);
         // room for the whole block up front: no regrowth copies
@@ -310,7 +335,7 @@ fn feed(
         let n = (&mut *reader)
             .take(BLOCK as u64)
             .read_to_end(&mut buf)
-            .map_err(|e| broken(name, lines + 1, e))?;
+            .map_err(Fed::Broken)?;
         let cut = match memchr::memrchr(b'\n', &buf) {
             _ if n == 0 => buf.len(),
             Some(i) => i + 1,
@@ -321,13 +346,8 @@ fn feed(
         };
         carry = buf.split_off(cut);
         if !buf.is_empty() {
-            starts.push(lines);
-            lines += line_count(&buf);
-            if tx.send((starts.len() - 1, buf)).is_err() {
-                return Err(EventsError::Data(format!(
-                    "{name}: the parsing threads stopped (a bug in ordo)"
-                )));
-            }
+            tx.send((blocks, buf)).map_err(|_| Fed::Stopped)?;
+            blocks += 1;
         }
         if n == 0 {
             return Ok(());
@@ -339,18 +359,18 @@ fn feed(
 /// quarantined with file, line and reason.
 fn read_file(path: &Path) -> Result<FileRead, EventsError> {
     let (members, hash) = open(path, true)?;
-    let mut pairs = Pairs::default();
+    let mut runs = Vec::new();
     let mut quarantined = Vec::new();
     let mut read = 0;
     for mut member in members {
         let part = read_member(&mut member.reader, &member.name)?;
         read += part.read;
-        pairs.absorb(part.pairs);
-        for (_, line, reason, text) in part.rejected {
+        runs.extend(part.runs.into_iter().filter(|r| !r.is_empty()));
+        for (line, reason, text) in part.rejected {
             quarantined.push(quarantine(&member.name, line, reason, &text));
         }
     }
-    let stored = pairs.rows() as u64;
+    let stored = runs.iter().map(Run::rows).sum();
     Ok(FileRead {
         record: FileRecord {
             file: path.display().to_string(),
@@ -363,7 +383,7 @@ fn read_file(path: &Path) -> Result<FileRead, EventsError> {
             bytes: hash.bytes(),
             family: FAMILY.to_string(),
         },
-        pairs,
+        runs,
         quarantined,
     })
 }
@@ -392,7 +412,7 @@ pub fn ingest_mentions(
         .iter()
         .flat_map(|s| s.files.iter().map(|f| f.sha256.clone()))
         .collect();
-    let mut all = Pairs::default();
+    let mut runs = Vec::new();
     let (mut records, mut quarantined, mut notes) = (Vec::new(), Vec::new(), Vec::new());
     for path in files {
         let mut f = read_file(path)?;
@@ -405,13 +425,13 @@ pub fn ingest_mentions(
             f.record.duplicates = f.record.stored;
             f.record.stored = 0;
         } else {
-            all.absorb(f.pairs);
+            runs.extend(f.runs);
             quarantined.extend(f.quarantined);
         }
         on_file(&f.record);
         records.push(f.record);
     }
-    if all.pairs.is_empty() && quarantined.is_empty() {
+    if runs.is_empty() && quarantined.is_empty() {
         return Ok(MentionsReport {
             files: records,
             segment: None,
@@ -420,7 +440,7 @@ pub fn ingest_mentions(
         });
     }
     let (id, staging) = store.stage("mentions")?;
-    let events = write_pairs(&staging.join("mentions.parquet"), &all)?;
+    let (pairs, events) = write_pairs(&staging.join("mentions.parquet"), &runs)?;
     if !quarantined.is_empty() {
         write_quarantine(&staging.join("quarantine.tsv"), &quarantined)?;
     }
@@ -431,7 +451,7 @@ pub fn ingest_mentions(
         created: chrono_now(),
         ordo_version: env!("CARGO_PKG_VERSION").to_string(),
         files: records.clone(),
-        pairs: all.pairs.len() as u64,
+        pairs,
         events,
     };
     manifest.mentions.push(segment.clone());
@@ -445,42 +465,85 @@ pub fn ingest_mentions(
     })
 }
 
-/// Writes the pairs sorted by event id and source name, so the file reads
-/// the same whatever order the rows came in; gives the distinct events.
-fn write_pairs(path: &Path, all: &Pairs) -> Result<u64, EventsError> {
-    // Sort by the names' ranks (NULL first, rank 0), integers rather than
-    // strings compared per pair.
-    let mut by_name: Vec<u32> = (0..all.names.len() as u32).collect();
-    by_name.sort_unstable_by(|a, b| all.names[*a as usize].cmp(&all.names[*b as usize]));
-    let mut rank = vec![0u32; all.names.len()];
-    for (r, s) in by_name.iter().enumerate() {
-        rank[*s as usize] = r as u32 + 1;
+/// Writes the runs' pairs merged, ordered by event id and source name, so
+/// the file reads the same whatever order rows and files came in; gives
+/// the pairs and the distinct events. The Parquet encoding runs on its own
+/// thread, beside the merge that feeds it.
+fn write_pairs(path: &Path, runs: &[Run]) -> Result<(u64, u64), EventsError> {
+    // Event ids come sorted: delta-encoded they take a few bits each,
+    // where a dictionary of a million ids is rebuilt for every row group.
+    let props = WriterProperties::builder()
+        .set_max_row_group_row_count(Some(ROW_GROUP))
+        .set_column_dictionary_enabled("event_id".into(), false)
+        .set_column_encoding("event_id".into(), Encoding::DELTA_BINARY_PACKED);
+    let mut w = parquet_file_with(path, schema(), props)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<RecordBatch>(2);
+    std::thread::scope(|s| {
+        let writer = s.spawn(move || -> Result<(), EventsError> {
+            for batch in rx {
+                w.write(&batch)?;
+            }
+            w.close()?;
+            Ok(())
+        });
+        let stopped =
+            || EventsError::Data("the Parquet encoding thread stopped (a bug in ordo)".into());
+        let mut columns = Columns::default();
+        let counts = merge(runs, |pair| {
+            columns.push(pair);
+            if columns.len() == BATCH {
+                tx.send(columns.batch()?).map_err(|_| stopped())?;
+            }
+            Ok::<_, EventsError>(())
+        });
+        let last = match counts {
+            Ok(_) if columns.len() > 0 => columns
+                .batch()
+                .and_then(|b| tx.send(b).map_err(|_| stopped())),
+            _ => Ok(()),
+        };
+        drop(tx);
+        // the writer's own error first: it is why a send failed
+        writer.join().map_err(|_| stopped())??;
+        last?;
+        counts
+    })
+}
+
+/// The columns of `mentions.parquet` being filled.
+#[derive(Default)]
+struct Columns {
+    event: Int64Builder,
+    source: StringBuilder,
+    mentions: Int64Builder,
+    confidence: Int32Builder,
+}
+
+impl Columns {
+    fn push(&mut self, (event, source, rows, confidence): Merged<'_>) {
+        self.event.append_value(event);
+        self.source.append_option(source);
+        // rows of one file are far below i64::MAX
+        self.mentions.append_value(rows as i64);
+        self.confidence.append_value(i32::from(confidence));
     }
-    let mut rows: Vec<(i64, u32, i64, u8)> = all
-        .pairs
-        .iter()
-        .map(|(&(event, s), &(n, conf))| {
-            let r = if s == NO_SOURCE { 0 } else { rank[s as usize] };
-            (event, r, n, conf)
-        })
-        .collect();
-    rows.sort_unstable_by_key(|r| (r.0, r.1));
-    let name = |r: u32| (r > 0).then(|| all.names[by_name[r as usize - 1] as usize].as_str());
-    let mut w = parquet_file(path, schema())?;
-    for part in rows.chunks(BATCH) {
-        let batch = RecordBatch::try_new(
+
+    fn len(&self) -> usize {
+        self.event.len()
+    }
+
+    /// The rows pushed so far, as a batch; the builders start over.
+    fn batch(&mut self) -> Result<RecordBatch, EventsError> {
+        Ok(RecordBatch::try_new(
             schema(),
             vec![
-                Arc::new(part.iter().map(|r| r.0).collect::<Int64Array>()),
-                Arc::new(part.iter().map(|r| name(r.1)).collect::<StringArray>()),
-                Arc::new(part.iter().map(|r| r.2).collect::<Int64Array>()),
-                Arc::new(part.iter().map(|r| i32::from(r.3)).collect::<Int32Array>()),
+                Arc::new(self.event.finish()),
+                Arc::new(self.source.finish()),
+                Arc::new(self.mentions.finish()),
+                Arc::new(self.confidence.finish()),
             ],
-        )?;
-        w.write(&batch)?;
+        )?)
     }
-    w.close()?;
-    Ok(rows.chunk_by(|a, b| a.0 == b.0).count() as u64)
 }
 
 #[cfg(test)]
@@ -522,6 +585,17 @@ mod tests {
         );
     }
 
+    /// The pairs of reading `text`, merged, as (event, source, rows, confidence).
+    fn pairs_of(part: &MemberRead) -> Vec<(i64, Option<String>, u64, u8)> {
+        let mut out = Vec::new();
+        merge::<()>(&part.runs, |(e, s, n, c)| {
+            out.push((e, s.map(str::to_string), n, c));
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
     /// Over several blocks (more than 8 MB), every row is read once and a
     /// rejected row keeps its line in the file.
     #[test]
@@ -542,40 +616,94 @@ mod tests {
         text.push_str(&row("77", "last", "90")); // no final line end
         assert!(text.len() > 2 * BLOCK, "{}", text.len());
         let part = read_member(&mut std::io::Cursor::new(text.into_bytes()), "m").unwrap();
-        let lines: Vec<u64> = part.rejected.iter().map(|r| r.1).collect();
+        let lines: Vec<u64> = part.rejected.iter().map(|r| r.0).collect();
         assert_eq!(lines, bad);
         // 250 blank lines; the last row has no line end
         assert_eq!(part.read, 250_000 - 250 + 1);
-        assert_eq!(part.pairs.rows(), 250_000 - 250 - 4 + 1);
-        assert_eq!(part.pairs.pairs[&(77, part.pairs.index["last"])], (1, 90));
+        let rows: u64 = part.runs.iter().map(Run::rows).sum();
+        assert_eq!(rows, 250_000 - 250 - 4 + 1);
+        let pairs = pairs_of(&part);
+        let last = pairs.iter().find(|p| p.1.as_deref() == Some("last"));
+        assert_eq!(last, Some(&(77, Some("last".to_string()), 1, 90)));
     }
 
+    /// The one-pass block scan gives, line by line, what [`parse_row`]
+    /// gives for the line alone: `\r\n` ends, blank lines, short and long
+    /// rows, bad values, and a block that is not UTF-8 as a whole.
     #[test]
-    fn pairs_merge_rows_and_keep_the_highest_confidence() {
-        let mut a = Pairs::default();
-        for (id, src, conf) in [(1, "x", 20), (1, "x", 90), (1, "y", 10), (2, "x", 50)] {
-            a.add(&Mention {
-                event: id,
-                source: Some(src),
-                confidence: conf,
-            });
+    fn the_block_scan_agrees_with_parse_row() {
+        let lines: Vec<Vec<u8>> = vec![
+            row("5", "a.example", "30").into_bytes(),
+            format!("{}\r", row("5", "a.example", "80")).into_bytes(),
+            b"\r".to_vec(),
+            row("5", " b.example ", "100").into_bytes(),
+            row("6", "", "0").into_bytes(),
+            row(" 6 ", "a.example", " 7").into_bytes(),
+            row("0", "a.example", "7").into_bytes(),
+            format!("{}\textra", row("8", "a.example", "7")).into_bytes(),
+            row("9", "a.example", "7")
+                .rsplit_once('\t')
+                .unwrap()
+                .0
+                .as_bytes()
+                .to_vec(),
+            b"\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t".to_vec(),
+            [
+                b"9\t".as_slice(),
+                &[0xff, 0xfe],
+                row("\t9", "c", "1").as_bytes(),
+            ]
+            .concat(),
+            row("9", "c.example", "55").into_bytes(),
+        ];
+        let block = lines.join(&b'\n');
+        let part = read_member(&mut std::io::Cursor::new(block), "m").unwrap();
+        // independently: each line through parse_row, the reduction by hand
+        let mut want_rejected = Vec::new();
+        let mut want = std::collections::BTreeMap::new();
+        let mut read = 0;
+        for (k, l) in lines.iter().enumerate() {
+            let l = l.strip_suffix(b"\r").unwrap_or(l);
+            if l.is_empty() {
+                continue;
+            }
+            read += 1;
+            match std::str::from_utf8(l)
+                .map_err(|_| "not UTF-8".to_string())
+                .and_then(parse_row)
+            {
+                Ok(m) => {
+                    let v = want
+                        .entry((m.event, m.source.map(str::to_string)))
+                        .or_insert((0, 0));
+                    *v = (v.0 + 1, v.1.max(m.confidence));
+                }
+                Err(reason) => want_rejected.push((k as u64 + 1, reason)),
+            }
         }
-        let mut b = Pairs::default();
-        b.add(&Mention {
-            event: 1,
-            source: Some("y"),
-            confidence: 70,
-        });
-        b.add(&Mention {
-            event: 3,
-            source: None,
-            confidence: 100,
-        });
-        a.absorb(b);
-        let y = a.index["y"];
-        assert_eq!(a.pairs[&(1, a.index["x"])], (2, 90));
-        assert_eq!(a.pairs[&(1, y)], (2, 70));
-        assert_eq!(a.pairs[&(3, NO_SOURCE)], (1, 100));
-        assert_eq!((a.rows(), a.events()), (6, 3));
+        let got: Vec<(u64, String)> = part.rejected.iter().map(|r| (r.0, r.1.clone())).collect();
+        assert_eq!(got, want_rejected);
+        assert_eq!(part.read, read);
+        let want: Vec<_> = want
+            .into_iter()
+            .map(|((e, s), (n, c))| (e, s, n, c))
+            .collect();
+        assert_eq!(pairs_of(&part), want);
+        // the figures by hand: event 5 has a.example twice (30, 80) and
+        // b.example once; 6 has one row with no source, one of a.example
+        assert_eq!(
+            want,
+            vec![
+                (5, Some("a.example".into()), 2, 80),
+                (5, Some("b.example".into()), 1, 100),
+                (6, None, 1, 0),
+                (6, Some("a.example".into()), 1, 7),
+                (9, Some("c.example".into()), 1, 55),
+            ]
+        );
+        assert_eq!(
+            want_rejected.iter().map(|r| r.0).collect::<Vec<_>>(),
+            [7, 8, 9, 10, 11]
+        );
     }
 }
