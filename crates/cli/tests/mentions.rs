@@ -184,6 +184,29 @@ fn thresholds_keep_the_events_the_mentions_support() {
             ("2", conf)
         );
     }
+
+    // the same mentions again in another file (lines reversed: new bytes,
+    // a second run): a source two runs share still counts once
+    let text = std::fs::read_to_string(file).unwrap();
+    let again = t.path().join("20150219000000.mentions.CSV");
+    let reversed: Vec<&str> = text.lines().rev().collect();
+    std::fs::write(&again, reversed.join("\n") + "\n").unwrap();
+    rows_in(&store, &["ingest", "mentions", again.to_str().unwrap()]);
+    for (conf, sources) in [(0, 2), (90, 4)] {
+        let mut args = base.to_vec();
+        let (c, s) = (conf.to_string(), sources.to_string());
+        args.extend(["--min-confidence", &c, "--min-sources", &s]);
+        let (got, _) = rows_in(&store, &args);
+        let want = expected(&rows, &truth, conf, sources);
+        assert_eq!(
+            yearly(&got)
+                .into_iter()
+                .filter(|x| x.1 > 0)
+                .collect::<Vec<_>>(),
+            want.into_iter().filter(|x| x.1 > 0).collect::<Vec<_>>(),
+            "two runs: --min-confidence {conf} --min-sources {sources}"
+        );
+    }
 }
 
 #[test]

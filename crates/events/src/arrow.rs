@@ -47,13 +47,19 @@ pub fn schema() -> SchemaRef {
     .clone()
 }
 
-fn codes(chunk: &Chunk, v: &[Code]) -> ArrayRef {
-    let mut b = StringBuilder::with_capacity(v.len(), v.len() * 3);
-    for &c in v {
+/// A code column in `rows` order. Short codes are written from their
+/// packed bytes, with no `String` made per value.
+fn codes(chunk: &Chunk, v: &[Code], rows: &[usize]) -> ArrayRef {
+    let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 3);
+    for &i in rows {
+        let c = v[i];
         if c.is_none() {
             b.append_null();
+        } else if let Some(j) = c.long_index() {
+            b.append_value(&chunk.long_codes[j]);
         } else {
-            b.append_value(chunk.code_str(c));
+            let (bytes, len) = c.bytes();
+            b.append_value(std::str::from_utf8(&bytes[..len]).unwrap_or("?"));
         }
     }
     Arc::new(b.finish())
@@ -73,10 +79,22 @@ pub fn dyad_key(a: u16, b: u16) -> Option<i64> {
 /// A chunk as a batch of the `events` schema; `files` names the run's files
 /// by the chunk's `file` index.
 pub fn to_batch(chunk: &Chunk, files: &[String]) -> Result<RecordBatch, EventsError> {
-    let n = chunk.len();
+    let rows: Vec<usize> = (0..chunk.len()).collect();
+    to_batch_rows(chunk, files, &rows)
+}
+
+/// Rows `rows` of a chunk, in that order, as a batch of the `events`
+/// schema: the store writes a buffer sorted this way without first copying
+/// it into a sorted chunk.
+pub fn to_batch_rows(
+    chunk: &Chunk,
+    files: &[String],
+    rows: &[usize],
+) -> Result<RecordBatch, EventsError> {
+    let n = rows.len();
     let mut url = StringBuilder::with_capacity(n, n * 40);
     let mut file = StringBuilder::with_capacity(n, n * 20);
-    for i in 0..n {
+    for &i in rows {
         url.append_option(chunk.url_str(i));
         file.append_value(
             files
@@ -84,90 +102,70 @@ pub fn to_batch(chunk: &Chunk, files: &[String]) -> Result<RecordBatch, EventsEr
                 .map_or("", |s| s.as_str()),
         );
     }
-    let count = |v: &[i32]| opt_i32(v.iter().map(|&x| (x != NO_COUNT).then_some(x)));
+    // column `v` in `rows` order, through `f`
+    fn each<'a, T: Copy, U>(
+        v: &'a [T],
+        rows: &'a [usize],
+        f: impl Fn(T) -> U + 'a,
+    ) -> impl Iterator<Item = U> + 'a {
+        rows.iter().map(move |&i| f(v[i]))
+    }
+    let count = |v: &[i32]| opt_i32(each(v, rows, |x| (x != NO_COUNT).then_some(x)));
     let cols: Vec<ArrayRef> = vec![
         Arc::new(
-            chunk
-                .family
-                .iter()
-                .map(|f| Some(Family::from_tag(*f).name()))
+            each(&chunk.family, rows, |f| Some(Family::from_tag(f).name()))
                 .collect::<StringArray>(),
         ),
-        Arc::new(Int64Array::from(chunk.id.clone())),
-        Arc::new(Date32Array::from(chunk.day.clone())),
+        Arc::new(each(&chunk.id, rows, |x| x).collect::<Int64Array>()),
+        Arc::new(Date32Array::from(
+            each(&chunk.day, rows, |x| x).collect::<Vec<i32>>(),
+        )),
+        Arc::new(each(&chunk.day, rows, |d| Period::Year.key(d)).collect::<Int32Array>()),
+        Arc::new(each(&chunk.day, rows, |d| Period::Month.key(d)).collect::<Int32Array>()),
+        codes(chunk, &chunk.actor1_code, rows),
+        codes(chunk, &chunk.actor2_code, rows),
+        opt_i32(each(&chunk.actor1, rows, |a| {
+            (a != 0).then_some(i32::from(a))
+        })),
+        opt_i32(each(&chunk.actor2, rows, |a| {
+            (a != 0).then_some(i32::from(a))
+        })),
+        codes(chunk, &chunk.event_code, rows),
+        Arc::new(each(&chunk.root, rows, i32::from).collect::<Int32Array>()),
+        opt_i32(each(&chunk.quad, rows, |q| {
+            (q != 0).then_some(i32::from(q))
+        })),
         Arc::new(
-            chunk
-                .day
-                .iter()
-                .map(|&d| Period::Year.key(d))
-                .collect::<Int32Array>(),
-        ),
-        Arc::new(
-            chunk
-                .day
-                .iter()
-                .map(|&d| Period::Month.key(d))
-                .collect::<Int32Array>(),
-        ),
-        codes(chunk, &chunk.actor1_code),
-        codes(chunk, &chunk.actor2_code),
-        opt_i32(
-            chunk
-                .actor1
-                .iter()
-                .map(|&a| (a != 0).then_some(i32::from(a))),
-        ),
-        opt_i32(
-            chunk
-                .actor2
-                .iter()
-                .map(|&a| (a != 0).then_some(i32::from(a))),
-        ),
-        codes(chunk, &chunk.event_code),
-        Arc::new(
-            chunk
-                .root
-                .iter()
-                .map(|&r| i32::from(r))
-                .collect::<Int32Array>(),
-        ),
-        opt_i32(chunk.quad.iter().map(|&q| (q != 0).then_some(i32::from(q)))),
-        Arc::new(
-            chunk
-                .gold10
-                .iter()
-                .map(|&g| (g != NO_GOLD).then(|| f64::from(g) / 10.0))
-                .collect::<Float64Array>(),
+            each(&chunk.gold10, rows, |g| {
+                (g != NO_GOLD).then(|| f64::from(g) / 10.0)
+            })
+            .collect::<Float64Array>(),
         ),
         Arc::new(
-            chunk
-                .is_root
-                .iter()
-                .map(|&r| (r != 2).then_some(r == 1))
-                .collect::<BooleanArray>(),
+            each(&chunk.is_root, rows, |r| (r != 2).then_some(r == 1)).collect::<BooleanArray>(),
         ),
         count(&chunk.mentions),
         count(&chunk.sources),
         count(&chunk.articles),
         Arc::new(url.finish()),
         Arc::new(file.finish()),
-        Arc::new(chunk.line.iter().map(|&l| l as i64).collect::<Int64Array>()),
+        Arc::new(each(&chunk.line, rows, |l| l as i64).collect::<Int64Array>()),
         Arc::new(
-            (0..n)
-                .map(|i| dyad_key(chunk.actor1[i], chunk.actor2[i]))
+            rows.iter()
+                .map(|&i| dyad_key(chunk.actor1[i], chunk.actor2[i]))
                 .collect::<Int64Array>(),
         ),
-        state_column(chunk, |s| s.0),
-        state_column(chunk, |s| s.1),
+        state_column(chunk, rows, |s| s.0),
+        state_column(chunk, rows, |s| s.1),
     ];
     Ok(RecordBatch::try_new(schema(), cols)?)
 }
 
 /// One side's state flags: true a state actor, false another, NULL unknown.
-fn state_column(chunk: &Chunk, side: fn((u8, u8)) -> u8) -> ArrayRef {
+fn state_column(chunk: &Chunk, rows: &[usize], side: fn((u8, u8)) -> u8) -> ArrayRef {
     Arc::new(
-        (0..chunk.len())
-            .map(|i| match side(chunk.state_of(i)) {
+        rows.iter()
+            .map(|&i| match side(chunk.state_of(i)) {
                 crate::chunk::STATE => Some(true),
                 crate::chunk::NOT_STATE => Some(false),
                 _ => None,

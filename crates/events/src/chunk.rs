@@ -276,6 +276,61 @@ impl Chunk {
             .extend((0..other.len()).map(|i| other.file.get(i).copied().unwrap_or(0)));
     }
 
+    /// Appends rows `rows` of `other` in that order, as [`Chunk::push_from`]
+    /// of each would, column by column.
+    pub fn append_rows(&mut self, other: &Chunk, rows: &[usize]) {
+        if !other.long_codes.is_empty() {
+            for &i in rows {
+                self.push_from(other, i);
+            }
+            return;
+        }
+        fn take<T: Copy>(to: &mut Vec<T>, from: &[T], rows: &[usize]) {
+            to.extend(rows.iter().map(|&i| from[i]));
+        }
+        let old = self.len();
+        for &i in rows {
+            let url = match other.url_str(i) {
+                Some(u) => {
+                    let start = self.text.len() as u32;
+                    self.text.extend_from_slice(u.as_bytes());
+                    (start, self.text.len() as u32)
+                }
+                None => (0, 0),
+            };
+            self.url.push(url);
+        }
+        take(&mut self.family, &other.family, rows);
+        take(&mut self.id, &other.id, rows);
+        take(&mut self.day, &other.day, rows);
+        take(&mut self.actor1_code, &other.actor1_code, rows);
+        take(&mut self.actor2_code, &other.actor2_code, rows);
+        take(&mut self.actor1, &other.actor1, rows);
+        take(&mut self.actor2, &other.actor2, rows);
+        take(&mut self.event_code, &other.event_code, rows);
+        take(&mut self.root, &other.root, rows);
+        take(&mut self.quad, &other.quad, rows);
+        take(&mut self.gold10, &other.gold10, rows);
+        take(&mut self.is_root, &other.is_root, rows);
+        take(&mut self.mentions, &other.mentions, rows);
+        take(&mut self.sources, &other.sources, rows);
+        take(&mut self.articles, &other.articles, rows);
+        take(&mut self.line, &other.line, rows);
+        let new = self.len();
+        // as record_state keeps it: empty until a row carries flags
+        let state = |i: usize| other.actor_state.get(i).copied().unwrap_or(0);
+        if !self.actor_state.is_empty() || rows.iter().any(|&i| state(i) != 0) {
+            self.actor_state.resize(old, 0);
+            self.actor_state.extend(rows.iter().map(|&i| state(i)));
+        }
+        debug_assert_eq!(self.url.len(), new);
+        self.file.resize(old, 0);
+        self.file.extend(
+            rows.iter()
+                .map(|&i| other.file.get(i).copied().unwrap_or(0)),
+        );
+    }
+
     /// Appends row `i` of `other`, re-interning its long codes and copying
     /// its URL bytes.
     pub fn push_from(&mut self, other: &Chunk, i: usize) {
@@ -371,5 +426,36 @@ mod tests {
         by_row.push_from(&base, 0);
         flagged.append(&base);
         assert_eq!(format!("{flagged:?}"), format!("{by_row:?}"));
+    }
+
+    /// `append_rows` gives what `push_from` of the same rows, in the same
+    /// order, gives: skipped rows, reordered rows, URLs and flags.
+    #[test]
+    fn append_rows_is_push_from_of_those_rows() {
+        let mut other = Chunk::default();
+        other.push_event(&event(1, Some(b"https://a.example/1"), (0, 0)));
+        other.push_event(&event(2, None, (0, 0)));
+        other.push_event(&event(3, Some(b"https://b.example/3"), (STATE, NOT_STATE)));
+        other.push_event(&event(4, Some(b"https://c.example/4"), (0, 0)));
+        other.file = vec![1, 1, 2, 2];
+        let mut base = Chunk::default();
+        base.push_event(&event(9, Some(b"https://z.example/9"), (0, 0)));
+        base.file = vec![0];
+        for rows in [vec![3, 1], vec![2, 0], vec![0, 1, 2, 3], vec![]] {
+            let mut by_row = base.clone();
+            for &i in &rows {
+                by_row.push_from(&other, i);
+            }
+            let mut bulk = base.clone();
+            bulk.append_rows(&other, &rows);
+            assert_eq!(format!("{bulk:?}"), format!("{by_row:?}"), "{rows:?}");
+        }
+        let mut bulk = base.clone();
+        bulk.append_rows(&other, &[3, 2]);
+        assert_eq!(bulk.url_str(1), Some("https://c.example/4"));
+        assert_eq!(bulk.url_str(2), Some("https://b.example/3"));
+        assert_eq!(bulk.state_of(2), (STATE, NOT_STATE));
+        assert_eq!(bulk.id, [9, 4, 3]);
+        assert_eq!(bulk.file, [0, 2, 2]);
     }
 }

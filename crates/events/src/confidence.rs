@@ -42,6 +42,11 @@ impl MentionTable {
         let mut names: HashMap<String, u32> = HashMap::default();
         let mut seen: HashSet<(i64, u32)> = HashSet::default();
         let manifest = store.manifest()?;
+        // A run holds each (event, source) pair once; only pairs that
+        // several runs share need the set that counts sources once.
+        let several = manifest.mentions.len() > 1;
+        t.stats
+            .reserve(manifest.mentions.iter().map(|r| r.events as usize).sum());
         for run in &manifest.mentions {
             t.files.extend(run.files.iter().cloned());
             let path = store.mentions_dir(&run.id).join("mentions.parquet");
@@ -76,9 +81,15 @@ impl MentionTable {
                     entry.0 = entry.0.max(conf.value(i).clamp(0, 100) as u8);
                     if sources.is_valid(i) {
                         let name = sources.value(i);
-                        let n = names.len() as u32;
-                        let s = *names.entry(name.to_string()).or_insert(n);
-                        if seen.insert((id, s)) {
+                        let s = match names.get(name) {
+                            Some(s) => *s,
+                            None => {
+                                let n = names.len() as u32;
+                                names.insert(name.to_string(), n);
+                                n
+                            }
+                        };
+                        if !several || seen.insert((id, s)) {
                             entry.1 += 1;
                         }
                     }

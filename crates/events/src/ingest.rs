@@ -8,7 +8,7 @@
 //! (`repaired`, and a note per rule). The run is one segment committed by
 //! the manifest (see [`crate::store`]).
 
-use crate::arrow::{dyad_key, to_batch};
+use crate::arrow::{dyad_key, to_batch_rows};
 use crate::chunk::{Chunk, NO_COUNT};
 use crate::date::Period;
 use crate::idset::{IdSet, Seen};
@@ -197,52 +197,71 @@ struct Writer {
     years: BTreeMap<i32, Chunk>,
     buffered: usize,
     id_ranges: HashMap<u8, (i64, i64)>,
-    /// Full buffers go to the encoding thread ([`YearFiles`]), so sorting
+    /// Full buffers go to the encoding threads ([`YearFiles`]), so sorting
     /// and Parquet encoding overlap with parsing and de-duplication (the
-    /// ingest's one sequential step) instead of stopping them.
-    to_files: Option<std::sync::mpsc::SyncSender<(i32, Chunk)>>,
-    files_thread: Option<std::thread::JoinHandle<Result<Encoded, EventsError>>>,
+    /// ingest's one sequential step) instead of stopping them. A year
+    /// always goes to the same thread, which owns its file.
+    to_files: Vec<std::sync::mpsc::SyncSender<(i32, Chunk)>>,
+    files_threads: Vec<std::thread::JoinHandle<Result<Encoded, EventsError>>>,
 }
+
+/// Encoding threads of a [`Writer`]. Sorting and encoding are the store
+/// side's whole cost, and a file spanning many years (Phoenix, ICEWS)
+/// keeps two busy; a file of one year uses one.
+const ENCODERS: usize = 2;
 
 impl Writer {
     fn new(dir: PathBuf, files: Vec<String>) -> Writer {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(i32, Chunk)>(1);
-        let thread = std::thread::spawn(move || {
-            let mut out = YearFiles {
-                dir,
-                files,
-                writers: BTreeMap::new(),
-                rows: 0,
-                totals: HashMap::default(),
-            };
-            for (year, chunk) in rx {
-                out.write(year, chunk)?;
-            }
-            out.close()
-        });
+        let mut to_files = Vec::new();
+        let mut files_threads = Vec::new();
+        for _ in 0..ENCODERS {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(i32, Chunk)>(1);
+            let (dir, files) = (dir.clone(), files.clone());
+            files_threads.push(std::thread::spawn(move || {
+                let mut out = YearFiles {
+                    dir,
+                    files,
+                    writers: BTreeMap::new(),
+                    rows: 0,
+                    totals: HashMap::default(),
+                };
+                for (year, chunk) in rx {
+                    out.write(year, chunk)?;
+                }
+                out.close()
+            }));
+            to_files.push(tx);
+        }
         Writer {
             years: BTreeMap::new(),
             buffered: 0,
             id_ranges: HashMap::default(),
-            to_files: Some(tx),
-            files_thread: Some(thread),
+            to_files,
+            files_threads,
         }
     }
 
-    /// Adds the rows of `chunk` that `keep` says: the whole chunk in one
-    /// copy when every row is kept, of one year (the common case: a file's
-    /// blocks run in date order) and crosses no flush threshold, so the
-    /// buffers flush exactly where row-by-row adds would; row by row
-    /// otherwise.
+    /// Adds the rows of `chunk` that `keep` says. When they cross no flush
+    /// threshold, each year's rows are appended column by column (one copy
+    /// per column rather than per row into buffers of many years); the
+    /// buffers then hold exactly what row-by-row adds would give, and
+    /// flush where those would. Row by row otherwise.
     fn add_all(&mut self, chunk: &Chunk, keep: &[bool]) -> Result<(), EventsError> {
-        let (Some(&low), Some(&high)) = (chunk.day.iter().min(), chunk.day.iter().max()) else {
-            return Ok(());
-        };
-        let year = Period::Year.key(low);
-        let one_year = Period::Year.key(high) == year;
-        let fits = self.years.get(&year).map_or(0, Chunk::len) + chunk.len() < FLUSH_ROWS
-            && self.buffered + chunk.len() < MAX_BUFFERED;
-        if !(one_year && fits && keep.iter().all(|k| *k)) {
+        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        for (i, k) in keep.iter().enumerate() {
+            if *k {
+                by_year
+                    .entry(Period::Year.key(chunk.day[i]))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let kept: usize = by_year.values().map(Vec::len).sum();
+        let fits = self.buffered + kept < MAX_BUFFERED
+            && by_year
+                .iter()
+                .all(|(y, rows)| self.years.get(y).map_or(0, Chunk::len) + rows.len() < FLUSH_ROWS);
+        if !fits {
             for (i, k) in keep.iter().enumerate() {
                 if *k {
                     self.add(chunk, i)?;
@@ -250,12 +269,24 @@ impl Writer {
             }
             return Ok(());
         }
-        self.years.entry(year).or_default().append(chunk);
-        self.buffered += chunk.len();
-        for (family, id) in chunk.family.iter().zip(&chunk.id) {
-            self.note_id(*family, *id);
+        for (year, rows) in &by_year {
+            let buf = self.years.entry(*year).or_default();
+            if rows.len() == chunk.len() {
+                buf.append(chunk);
+            } else {
+                buf.append_rows(chunk, rows);
+            }
         }
-        self.bound_memory(year)
+        self.buffered += kept;
+        for rows in by_year.values() {
+            for &i in rows {
+                self.note_id(chunk.family[i], chunk.id[i]);
+            }
+        }
+        match by_year.keys().next_back() {
+            Some(&year) => self.bound_memory(year),
+            None => Ok(()),
+        }
     }
 
     /// Widens the family's id range by `id`.
@@ -293,7 +324,7 @@ impl Writer {
         }
     }
 
-    /// Hands a year's buffer to the encoding thread.
+    /// Hands a year's buffer to its encoding thread.
     fn flush(&mut self, year: i32) -> Result<(), EventsError> {
         let Some(buf) = self.years.get_mut(&year) else {
             return Ok(());
@@ -303,29 +334,43 @@ impl Writer {
         }
         self.buffered -= buf.len();
         let chunk = std::mem::take(buf);
+        let lane = year.rem_euclid(ENCODERS as i32) as usize;
         let sent = self
             .to_files
-            .as_ref()
+            .get(lane)
             .is_some_and(|tx| tx.send((year, chunk)).is_ok());
         if !sent {
-            // The thread stopped on an error: finish() reports it.
+            // The thread stopped on an error: join() reports it.
             return self.join().map(|_| ());
         }
         Ok(())
     }
 
-    /// Waits for the encoding thread: what it wrote, or its error.
+    /// Waits for the encoding threads: what they wrote, or the first error.
     fn join(&mut self) -> Result<Encoded, EventsError> {
-        self.to_files = None;
-        match self.files_thread.take().map(std::thread::JoinHandle::join) {
-            Some(Ok(result)) => result,
-            Some(Err(_)) => Err(EventsError::Data(
-                "the Parquet encoding thread failed (a bug in ordo)".into(),
-            )),
-            None => Err(EventsError::Data(
-                "the Parquet encoding thread already stopped (a bug in ordo)".into(),
-            )),
+        self.to_files.clear();
+        let threads = std::mem::take(&mut self.files_threads);
+        if threads.is_empty() {
+            return Err(EventsError::Data(
+                "the Parquet encoding threads already stopped (a bug in ordo)".into(),
+            ));
         }
+        let mut results = Vec::new();
+        for thread in threads {
+            results.push(thread.join().map_err(|_| {
+                EventsError::Data("a Parquet encoding thread failed (a bug in ordo)".into())
+            })?);
+        }
+        let (mut files, mut rows, mut totals) = (Vec::new(), 0, Totals::default());
+        for result in results {
+            let (f, r, t) = result?;
+            files.extend(f);
+            rows += r;
+            // the threads' years, and so their totals' days, are disjoint
+            totals.extend(t);
+        }
+        files.sort_by_key(|(year, _)| *year);
+        Ok((files, rows, totals))
     }
 
     /// Flushes and closes every year.
@@ -336,7 +381,7 @@ impl Writer {
         }
         let (parquet, rows, totals) = self.join()?;
         Ok(Written {
-            parquet,
+            parquet: parquet.into_iter().map(|(_, name)| name).collect(),
             rows,
             id_ranges: std::mem::take(&mut self.id_ranges),
             totals,
@@ -348,8 +393,8 @@ impl Writer {
 /// run returns, so nothing writes into the work directory afterwards.
 impl Drop for Writer {
     fn drop(&mut self) {
-        self.to_files = None;
-        if let Some(thread) = self.files_thread.take() {
+        self.to_files.clear();
+        for thread in std::mem::take(&mut self.files_threads) {
             let _ = thread.join();
         }
     }
@@ -367,8 +412,9 @@ struct YearFiles {
     totals: Totals,
 }
 
-/// What [`YearFiles`] wrote: the files, their rows, the totals.
-type Encoded = (Vec<String>, u64, Totals);
+/// What [`YearFiles`] wrote: the files (with their years), their rows,
+/// the totals.
+type Encoded = (Vec<(i32, String)>, u64, Totals);
 
 impl YearFiles {
     fn write(&mut self, year: i32, buf: Chunk) -> Result<(), EventsError> {
@@ -381,20 +427,16 @@ impl YearFiles {
                 [buf.mentions[i], buf.sources[i], buf.articles[i]],
             );
         }
-        let mut order: Vec<usize> = (0..buf.len()).collect();
-        order.sort_by_key(|&i| {
-            (
-                dyad_key(buf.actor1[i], buf.actor2[i]).unwrap_or(0),
-                buf.day[i],
-                buf.id[i],
-            )
-        });
-        let mut sorted = Chunk::default();
-        for i in order {
-            sorted.push_from(&buf, i);
-        }
-        drop(buf);
-        let batch = to_batch(&sorted, &self.files)?;
+        // Keys computed once, not at every comparison; the row index last
+        // makes the unstable sort give the stable sort's order.
+        let mut keys: Vec<(i64, i32, i64, usize)> = (0..buf.len())
+            .map(|i| {
+                let dyad = dyad_key(buf.actor1[i], buf.actor2[i]).unwrap_or(0);
+                (dyad, buf.day[i], buf.id[i], i)
+            })
+            .collect();
+        keys.sort_unstable();
+        let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
         let writer = match self.writers.entry(year) {
             std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::btree_map::Entry::Vacant(e) => {
@@ -403,12 +445,21 @@ impl YearFiles {
                     path: dir.clone(),
                     source,
                 })?;
-                e.insert(parquet_file(&dir.join("part-0.parquet"), batch.schema())?)
+                e.insert(parquet_file(
+                    &dir.join("part-0.parquet"),
+                    crate::arrow::schema(),
+                )?)
             }
         };
-        writer.write(&batch)?;
+        // Batches of a few row groups rather than one of the whole buffer:
+        // the writer closes a row group every ROW_GROUP rows whatever the
+        // batches, so the file is the same, with one small batch in memory
+        // per thread instead of a copy of the buffer.
+        for rows in order.chunks(ROW_GROUP * 4) {
+            writer.write(&to_batch_rows(&buf, &self.files, rows)?)?;
+        }
         writer.flush()?;
-        self.rows += batch.num_rows() as u64;
+        self.rows += order.len() as u64;
         Ok(())
     }
 
@@ -416,7 +467,7 @@ impl YearFiles {
         let mut files = Vec::new();
         for (y, w) in self.writers {
             w.close()?;
-            files.push(format!("year={y}/part-0.parquet"));
+            files.push((y, format!("year={y}/part-0.parquet")));
         }
         Ok((files, self.rows, self.totals))
     }

@@ -332,9 +332,10 @@ pub fn blocks(
     let block_rx = std::sync::Mutex::new(block_rx);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     std::thread::scope(|s| -> Result<(), EventsError> {
+        let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let (rx, tx) = (&block_rx, done_tx.clone());
-            s.spawn(move || loop {
+            workers.push(s.spawn(move || loop {
                 let next = rx.lock().map(|r| r.recv());
                 let Ok(Ok((index, bytes))) = next else { return };
                 let parsed = parse(&bytes);
@@ -342,7 +343,7 @@ pub fn blocks(
                 if tx.send((index, parsed, lines, bytes)).is_err() {
                     return;
                 }
-            });
+            }));
         }
         drop(done_tx);
         let mut order = InOrder {
@@ -404,6 +405,18 @@ pub fn blocks(
         drop(block_tx);
         for (i, parsed, lines, _) in done_rx {
             order.take(i, parsed, lines, out);
+        }
+        // A parser that panicked lost its block: an error, not a panic of
+        // the whole run, and never a file read short without a word.
+        let failed = workers
+            .into_iter()
+            .map(|w| w.join())
+            .filter(Result::is_err)
+            .count();
+        if failed > 0 {
+            return Err(EventsError::Data(format!(
+                "{name}: a parsing thread stopped on an internal error (a bug in ordo); the file was not ingested"
+            )));
         }
         read.and(order.result)
     })
@@ -495,6 +508,34 @@ mod tests {
             let got: Vec<(u64, Vec<u8>)> = by_blocks(text, 0, Cut::Lines, block);
             assert_eq!(got, expected, "block {block}");
         }
+    }
+
+    /// A parser that panics on one block makes the run an error naming the
+    /// file; the process goes on and nothing is taken as read.
+    #[test]
+    fn a_parser_that_panics_is_an_error() {
+        let text: &[u8] = b"a\nb\nboom\nc\nd\n";
+        let parse = |b: &[u8]| {
+            assert!(!b.starts_with(b"boom"), "a parser bug");
+            let mut p = Parsed::default();
+            p.read += line_count(b);
+            Ok(p)
+        };
+        let mut reader = text;
+        let rest = Rest {
+            reader: &mut reader,
+            name: "m.tsv",
+            after: 0,
+            cut: Cut::Lines,
+            block: 2,
+        };
+        let mut out = Outcome::default();
+        let e = blocks(rest, 2, &mut out, &parse, &mut |_| Ok(())).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("m.tsv: a parsing thread stopped on an internal error (a bug in ordo)"),
+            "{e}"
+        );
     }
 
     #[test]
