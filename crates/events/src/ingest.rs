@@ -355,9 +355,12 @@ impl Writer {
                 "the Parquet encoding threads already stopped (a bug in ordo)".into(),
             ));
         }
+        // Every thread joined before any error is returned: none may still
+        // write into the work directory once the run has returned.
+        let joined: Vec<_> = threads.into_iter().map(|t| t.join()).collect();
         let mut results = Vec::new();
-        for thread in threads {
-            results.push(thread.join().map_err(|_| {
+        for thread in joined {
+            results.push(thread.map_err(|_| {
                 EventsError::Data("a Parquet encoding thread failed (a bug in ordo)".into())
             })?);
         }

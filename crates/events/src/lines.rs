@@ -338,7 +338,16 @@ pub fn blocks(
             workers.push(s.spawn(move || loop {
                 let next = rx.lock().map(|r| r.recv());
                 let Ok(Ok((index, bytes))) = next else { return };
-                let parsed = parse(&bytes);
+                // A parser that panics loses its block: that block becomes
+                // an error in file order (so an earlier error still comes
+                // first and the run stops there), and the thread goes on
+                // taking blocks, so the reader never waits on dead workers.
+                let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&bytes)))
+                    .unwrap_or_else(|_| {
+                        Err(EventsError::Data(format!(
+                            "{name}: a parsing thread stopped on an internal error (a bug in ordo); the file was not ingested"
+                        )))
+                    });
                 let lines = line_count(&bytes);
                 if tx.send((index, parsed, lines, bytes)).is_err() {
                     return;
@@ -406,8 +415,7 @@ pub fn blocks(
         for (i, parsed, lines, _) in done_rx {
             order.take(i, parsed, lines, out);
         }
-        // A parser that panicked lost its block: an error, not a panic of
-        // the whole run, and never a file read short without a word.
+        // A backstop: a thread that died outside the parser.
         let failed = workers
             .into_iter()
             .map(|w| w.join())
@@ -534,6 +542,21 @@ mod tests {
         assert!(
             e.to_string()
                 .contains("m.tsv: a parsing thread stopped on an internal error (a bug in ordo)"),
+            "{e}"
+        );
+        // one thread and every block panicking: an error, not a hang
+        let text = b"boom\n".repeat(50);
+        let mut reader = text.as_slice();
+        let rest = Rest {
+            reader: &mut reader,
+            name: "m.tsv",
+            after: 0,
+            cut: Cut::Lines,
+            block: 5,
+        };
+        let e = blocks(rest, 1, &mut out, &parse, &mut |_| Ok(())).unwrap_err();
+        assert!(
+            e.to_string().contains("m.tsv: a parsing thread stopped"),
             "{e}"
         );
     }

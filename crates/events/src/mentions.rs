@@ -170,6 +170,8 @@ struct Part {
     rejected: Vec<(usize, u64, String, Vec<u8>)>,
     /// (block, its lines): where each block starts in the file.
     lines: Vec<(usize, u64)>,
+    /// The parser panicked on a block (a bug): the file fails.
+    failed: bool,
 }
 
 impl Part {
@@ -266,9 +268,19 @@ fn read_member(reader: &mut dyn Read, name: &str) -> Result<MemberRead, EventsEr
                 s.spawn(|| {
                     let mut part = Part::default();
                     while let Ok(Ok((index, block))) = rx.lock().map(|r| r.recv()) {
-                        part.parse_block(index, &block);
+                        // After a panic the thread only drains the blocks,
+                        // so the reader never waits on dead workers; the
+                        // file then fails below.
+                        if part.failed {
+                            continue;
+                        }
+                        let parse =
+                            std::panic::AssertUnwindSafe(|| part.parse_block(index, &block));
+                        part.failed = std::panic::catch_unwind(parse).is_err();
                     }
-                    part.run.compact();
+                    if !part.failed {
+                        part.run.compact();
+                    }
                     part
                 })
             })
@@ -281,6 +293,7 @@ fn read_member(reader: &mut dyn Read, name: &str) -> Result<MemberRead, EventsEr
     let stopped = || EventsError::Data(format!("{name}: a parsing thread failed (a bug in ordo)"));
     let parts = parts
         .into_iter()
+        .map(|p| p.filter(|p| !p.failed))
         .collect::<Option<Vec<Part>>>()
         .ok_or_else(stopped)?;
     // Where each block starts in the file, from the lines of those before.
