@@ -32,6 +32,25 @@ def timed(cmd, runs, before=None):
     return best
 
 
+def ordo_args(ap):
+    """The options every benchmark takes: build profile, runs, another
+    binary, and leaving BENCHMARKS.md alone."""
+    ap.add_argument("--profile", default="release")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--ordo", help="time this ordo binary instead of building target/<profile>/ordo")
+    ap.add_argument("--no-write", action="store_true", help="do not touch BENCHMARKS.md")
+
+
+def ordo_binary(a, build=True):
+    """The binary to time: `--ordo`, or target/<profile>/ordo, built first
+    unless `build` is false."""
+    if a.ordo:
+        return a.ordo
+    if build:
+        sh(f"cargo build --profile {a.profile} -p ordo-cli -q", cwd=ROOT)
+    return os.path.join(ROOT, "target", "release" if a.profile == "release" else a.profile, "ordo")
+
+
 def write_block(name, report, no_write=False):
     """Replaces the text between `<!-- NAME:start -->` and `<!-- NAME:end -->`
     in BENCHMARKS.md with `report`."""

@@ -29,7 +29,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import sh, sh_quote, timed, write_block  # noqa: E402
+from benchlib import ordo_args, ordo_binary, sh, sh_quote, timed, write_block  # noqa: E402
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -71,9 +71,7 @@ def same(a, b):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=int, default=3844507)
-    ap.add_argument("--profile", default="release")
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--no-write", action="store_true", help="do not touch BENCHMARKS.md")
+    ordo_args(ap)
     a = ap.parse_args()
     os.makedirs(BENCH, exist_ok=True)
     data = os.path.join(BENCH, f"gdelt_v1_{a.rows}.tsv")
@@ -81,8 +79,7 @@ def main():
         sh(f"python3 {SHARED}/bench/gen_gdelt.py --rows {a.rows} --seed 42 --version 1 --out {data}.part")
         os.rename(data + ".part", data)
     size = os.path.getsize(data)
-    sh(f"cargo build --profile {a.profile} -p ordo-cli -q", cwd=ROOT)
-    ordo = os.path.join(ROOT, "target", "release" if a.profile == "release" else a.profile, "ordo")
+    ordo = ordo_binary(a)
     store = os.path.join(BENCH, "store")
     q = os.path.join(SHARED, "bench", "anchor_queries.py")
     awk = os.path.join(SHARED, "bench", "anchor_awk.sh")

@@ -145,6 +145,14 @@ def quote(s):
     return s
 
 
+def actor(countries, agents, country, agent, other):
+    """One side's (root, agent, others): no agent without a country, no
+    `ELI` without an agent."""
+    root = countries[country]
+    ag = agents[agent] if root else ""
+    return root, ag, "ELI" if other and ag else ""
+
+
 def gen_chunk(V, seed, chunk_idx, n, first):
     rng = np.random.default_rng(np.random.SeedSequence([seed, chunk_idx]))
     nc = len(V.states)
@@ -176,11 +184,8 @@ def gen_chunk(V, seed, chunk_idx, n, first):
                 range(first, first + n), day.tolist(), r1.tolist(), ag1.tolist(), o1.tolist(),
                 r2.tolist(), ag2.tolist(), o2.tolist(), ev.tolist(), issue.tolist(), geo.tolist(),
                 gc_.tolist()):
-            s_root, t_root = C[x1], C[x2]
-            s_ag = A[a1] if s_root else ""
-            t_ag = A[a2] if t_root else ""
-            s_ot = "ELI" if y1 and s_ag else ""
-            t_ot = "ELI" if y2 and t_ag else ""
+            s_root, s_ag, s_ot = actor(C, A, x1, a1, y1)
+            t_root, t_ag, t_ot = actor(C, A, x2, a2, y2)
             code, root, quad, gold = E[e]
             y, m, dd = V.ydm[d]
             geo_f = ",,,," if g < 0 else ",".join((P[gcc][g][0], P[gcc][g][1], quote(P[gcc][g][2]),
@@ -198,11 +203,8 @@ def gen_chunk(V, seed, chunk_idx, n, first):
                 range(first, first + n), day.tolist(), r1.tolist(), ag1.tolist(), o1.tolist(),
                 r2.tolist(), ag2.tolist(), o2.tolist(), ev.tolist(), issue.tolist(), geo.tolist(),
                 gc_.tolist(), nrep.tolist())):
-            s_root, t_root = C[x1], C[x2]
-            s_ag = A[a1] if s_root else ""
-            t_ag = A[a2] if t_root else ""
-            s_ot = "ELI" if y1 and s_ag else ""
-            t_ot = "ELI" if y2 and t_ag else ""
+            s_root, s_ag, s_ot = actor(C, A, x1, a1, y1)
+            t_root, t_ag, t_ot = actor(C, A, x2, a2, y2)
             code, root, quad, gold = E[e]
             y, m, dd = V.ydm2[d]
             geo_f = "\t\t\t\t" if g < 0 else "\t".join(P[gcc][g])

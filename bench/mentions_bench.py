@@ -29,7 +29,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import sh, sh_quote, timed, write_block  # noqa: E402
+from benchlib import ordo_args, ordo_binary, sh, sh_quote, timed, write_block  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("ORDO_SHARED", os.path.join(ROOT, "..", "shared"))
@@ -53,10 +53,7 @@ COLUMNS = ("{'event_id': 'BIGINT', 'event_time': 'VARCHAR', 'mention_time': 'VAR
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", default="1G")
-    ap.add_argument("--profile", default="release")
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--ordo", help="use this ordo binary instead of building --profile")
-    ap.add_argument("--no-write", action="store_true", help="do not touch BENCHMARKS.md")
+    ordo_args(ap)
     a = ap.parse_args()
     os.makedirs(BENCH, exist_ok=True)
     d = lambda n: os.path.join(BENCH, n)
@@ -66,11 +63,7 @@ def main():
         os.rename(data + ".part", data)
     size = os.path.getsize(data)
     rows = sum(1 for _ in open(data, "rb"))
-    if a.ordo:
-        ordo = a.ordo
-    else:
-        sh(f"cargo build --profile {a.profile} -p ordo-cli -q", cwd=ROOT)
-        ordo = os.path.join(ROOT, "target", "release" if a.profile == "release" else a.profile, "ordo")
+    ordo = ordo_binary(a)
     store = d("mentions-store")
     sh(f"cat {data} > /dev/null")
     res = {"cat": timed(f"cat {data} > /dev/null", a.runs)}
@@ -103,6 +96,7 @@ def main():
     base = res["duckdb group by to parquet"][0]
     lines = ["| run | s | MB/s | peak RSS MiB | DuckDB time / this |", "|---|---:|---:|---:|---:|"]
     for k, (t, m) in res.items():
+        t = max(t, 0.01)  # GNU time's resolution: a tiny input can time 0.00 s
         lines.append(f"| {k} | {t:.2f} | {size / 1e6 / t:,.0f} | {m:,.0f} | {base / t:.2f}x |")
     report = (f"Input: {data} ({size / 1e9:.2f} GB, {rows:,} rows, {mine[3]:,} events, "
               f"gen_mentions.py --size {a.size} --seed 42); ordo build profile `{a.profile}`; best of {a.runs}; "

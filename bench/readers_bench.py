@@ -38,7 +38,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import sh, sh_quote, timed, write_block  # noqa: E402
+from benchlib import ordo_args, ordo_binary, sh, sh_quote, timed, write_block  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HERE = os.path.join(ROOT, "bench")
@@ -188,17 +188,12 @@ def run_layout(name, a, ordo, size_label):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", default="1G")
-    ap.add_argument("--profile", default="release")
-    ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--layouts", default="polecat,cline,oeda")
     ap.add_argument("--no-build", action="store_true", help="use the built binary as it is")
-    ap.add_argument("--ordo", help="this ordo binary instead of target/<profile>/ordo (implies --no-build)")
-    ap.add_argument("--no-write", action="store_true", help="do not touch BENCHMARKS.md")
+    ordo_args(ap)
     a = ap.parse_args()
     os.makedirs(BENCH, exist_ok=True)
-    if not a.no_build and not a.ordo:
-        sh(f"cargo build --profile {a.profile} -p ordo-cli -q", cwd=ROOT)
-    ordo = a.ordo or os.path.join(ROOT, "target", "release" if a.profile == "release" else a.profile, "ordo")
+    ordo = ordo_binary(a, build=not a.no_build)
     parts, ok = [], True
     for name in a.layouts.split(","):
         data, size, rows, store_bytes, res, checks, samples = run_layout(name, a, ordo, a.size)

@@ -290,14 +290,7 @@ impl Chunk {
         }
         let old = self.len();
         for &i in rows {
-            let url = match other.url_str(i) {
-                Some(u) => {
-                    let start = self.text.len() as u32;
-                    self.text.extend_from_slice(u.as_bytes());
-                    (start, self.text.len() as u32)
-                }
-                None => (0, 0),
-            };
+            let url = self.copy_url(other, i);
             self.url.push(url);
         }
         take(&mut self.family, &other.family, rows);
@@ -331,6 +324,17 @@ impl Chunk {
         );
     }
 
+    /// Copies the URL of row `i` of `other` into this chunk's text: its
+    /// range here, (0, 0) when it has none.
+    fn copy_url(&mut self, other: &Chunk, i: usize) -> (u32, u32) {
+        let Some(u) = other.url_str(i) else {
+            return (0, 0);
+        };
+        let start = self.text.len() as u32;
+        self.text.extend_from_slice(u.as_bytes());
+        (start, self.text.len() as u32)
+    }
+
     /// Appends row `i` of `other`, re-interning its long codes and copying
     /// its URL bytes.
     pub fn push_from(&mut self, other: &Chunk, i: usize) {
@@ -340,14 +344,7 @@ impl Chunk {
         };
         let c1 = recode(self, other.actor1_code[i]);
         let c2 = recode(self, other.actor2_code[i]);
-        let url = match other.url_str(i) {
-            Some(u) => {
-                let start = self.text.len() as u32;
-                self.text.extend_from_slice(u.as_bytes());
-                (start, self.text.len() as u32)
-            }
-            None => (0, 0),
-        };
+        let url = self.copy_url(other, i);
         self.family.push(other.family[i]);
         self.id.push(other.id[i]);
         self.day.push(other.day[i]);

@@ -283,10 +283,8 @@ impl Writer {
                 self.note_id(chunk.family[i], chunk.id[i]);
             }
         }
-        match by_year.keys().next_back() {
-            Some(&year) => self.bound_memory(year),
-            None => Ok(()),
-        }
+        // `fits` kept `buffered` below MAX_BUFFERED: nothing to flush
+        Ok(())
     }
 
     /// Widens the family's id range by `id`.

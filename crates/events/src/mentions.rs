@@ -34,7 +34,7 @@
 //! interrupted run leaves the store as it was.
 
 use crate::ingest::{begin_write, chrono_now, parquet_file_with, write_quarantine};
-use crate::lines::broken;
+use crate::lines::{broken, last_cut, Cut};
 use crate::mention_pairs::{merge, Merged, Run};
 use crate::open::open;
 use crate::scan::{quarantine, Quarantined};
@@ -259,7 +259,7 @@ struct MemberRead {
 /// thread sorts its run when the input ends, and each rejected row gets its
 /// line in the file from the lines of the blocks before its own.
 fn read_member(reader: &mut dyn Read, name: &str) -> Result<MemberRead, EventsError> {
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let threads = crate::lines::threads();
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(threads);
     let rx = std::sync::Mutex::new(rx);
     let (fed, parts) = std::thread::scope(|s| {
@@ -349,9 +349,9 @@ fn feed(
             .take(BLOCK as u64)
             .read_to_end(&mut buf)
             .map_err(Fed::Broken)?;
-        let cut = match memchr::memrchr(b'\n', &buf) {
+        let cut = match last_cut(&buf, Cut::Lines) {
             _ if n == 0 => buf.len(),
-            Some(i) => i + 1,
+            Some(end) => end,
             None => {
                 carry = buf; // a line longer than a block: read on
                 continue;

@@ -33,7 +33,6 @@ use arrow_select::filter::filter_record_batch;
 use foldhash::{HashMap, HashSet};
 use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ParquetRecordBatchReaderBuilder};
 use parquet::arrow::{ArrowWriter, ProjectionMask};
-use parquet::file::properties::WriterProperties;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -708,10 +707,6 @@ fn filter_parquet(
     }
     let file = std::fs::File::open(src).map_err(io_err(src))?;
     let meta = ArrowReaderMetadata::load(&file, Default::default())?;
-    let props = WriterProperties::builder()
-        .set_max_row_group_row_count(Some(ROW_GROUP))
-        .set_compression(parquet::basic::Compression::SNAPPY)
-        .build();
     let mut writer: Option<ArrowWriter<std::fs::File>> = None;
     for group in 0..meta.metadata().num_row_groups() {
         let input = file.try_clone().map_err(io_err(src))?;
@@ -728,12 +723,7 @@ fn filter_parquet(
             }
             acc.add(&kept)?;
             if writer.is_none() {
-                let out = std::fs::File::create(dst).map_err(io_err(dst))?;
-                writer = Some(ArrowWriter::try_new(
-                    out,
-                    meta.schema().clone(),
-                    Some(props.clone()),
-                )?);
+                writer = Some(crate::ingest::parquet_file(dst, meta.schema().clone())?);
             }
             if let Some(w) = writer.as_mut() {
                 w.write(&kept)?;

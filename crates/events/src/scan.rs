@@ -9,6 +9,7 @@
 use crate::chunk::Chunk;
 use crate::date::{slash_parts, SlashDates, SlashEvidence};
 use crate::layout::{self, Family, Fields};
+use crate::lines::{line_count, BLOCK};
 use crate::open::{self, HashHandle, Member};
 use crate::parse::{push_row, FileRules, Reason, RowContext, NO_FILE_RULES};
 use crate::split::{split_tabs, MAX_FIELDS};
@@ -105,8 +106,6 @@ impl Prefilter {
     }
 }
 
-const BLOCK: usize = 4 << 20;
-
 pub(crate) fn quarantine(file: &str, line: u64, reason: impl ToString, raw: &[u8]) -> Quarantined {
     Quarantined {
         file: file.to_string(),
@@ -202,25 +201,6 @@ impl Block {
     fn data(&self) -> &[u8] {
         &self.bytes[..self.len]
     }
-}
-
-/// Newlines in `bytes`, counted in 32-byte lanes of u8 counters (the
-/// compiler turns the inner loop into vector compares; a plain
-/// `filter().count()` over a u64 does not vectorise as well).
-fn count_newlines(bytes: &[u8]) -> u64 {
-    let mut total = 0u64;
-    for big in bytes.chunks(255 * 32) {
-        let mut acc = [0u8; 32];
-        let mut lanes = big.chunks_exact(32);
-        for c in &mut lanes {
-            for i in 0..32 {
-                acc[i] += u8::from(c[i] == b'\n');
-            }
-        }
-        total += acc.iter().map(|&v| u64::from(v)).sum::<u64>();
-        total += lanes.remainder().iter().filter(|b| **b == b'\n').count() as u64;
-    }
-    total
 }
 
 struct Parsed {
@@ -347,12 +327,6 @@ fn scan_gdelt(
         reader_thread.join().expect("reader thread")?;
         result
     })
-}
-
-/// Lines in a block: newlines, plus a last line without one.
-fn line_count(bytes: &[u8]) -> u64 {
-    let n = count_newlines(bytes);
-    n + u64::from(!bytes.is_empty() && !bytes.ends_with(b"\n"))
 }
 
 /// One headerless GDELT line into `chunk` (its layout counted in
@@ -650,38 +624,4 @@ fn scan_header_file(
         sink(chunk)?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn newline_count_agrees_with_the_obvious_one() {
-        for n in [
-            0usize,
-            1,
-            31,
-            32,
-            33,
-            255 * 32 - 1,
-            255 * 32,
-            255 * 32 + 7,
-            100_000,
-        ] {
-            let bytes: Vec<u8> = (0..n)
-                .map(|i| {
-                    if i % 7 == 3 || i % 61 == 0 {
-                        b'\n'
-                    } else {
-                        b'a'
-                    }
-                })
-                .collect();
-            let naive = bytes.iter().filter(|b| **b == b'\n').count() as u64;
-            assert_eq!(count_newlines(&bytes), naive, "{n}");
-        }
-        let all = vec![b'\n'; 255 * 32 * 2 + 5];
-        assert_eq!(count_newlines(&all), all.len() as u64);
-    }
 }

@@ -87,14 +87,16 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
     {
         bail!("--min-confidence and --min-sources join the store's events to the store's Mentions in this process: drop --raw, --cluster and --sources");
     }
+    // The cheap checks first: a mistyped word costs no Mentions load.
+    let flags = Flags::parse(args)?;
     // Loaded once, for both actor rules of --sensitivity.
     let mentions = crate::mentions::filter(session, args.min_confidence, args.min_sources)?;
     if !args.sensitivity || !args.sources.is_empty() {
-        return run_one(session, args, args.actors == "state", mentions);
+        return run_one(session, args, args.actors == "state", flags, mentions);
     }
     let mut parts = Vec::new();
     for (label, states) in [("all", false), ("state", true)] {
-        let t = run_one(session, args, states, mentions.clone())?;
+        let t = run_one(session, args, states, flags, mentions.clone())?;
         let batch = t.batch()?;
         let n = batch.num_rows();
         let column = crate::frame::Frame::new()
@@ -123,30 +125,57 @@ fn run(session: &Session, args: &EventsOptions) -> anyhow::Result<Table> {
     Ok(Table::new(batch, prov))
 }
 
+/// The options read from words, checked before anything is loaded.
+#[derive(Clone, Copy)]
+struct Flags {
+    by: Period,
+    weight: Weight,
+    keys: Keys,
+    one_a_day: bool,
+}
+
+impl Flags {
+    fn parse(args: &EventsOptions) -> anyhow::Result<Flags> {
+        let by = Period::parse(&args.by)
+            .ok_or_else(|| anyhow::anyhow!("--by {}: expected month, quarter or year", args.by))?;
+        let weight = Weight::parse(&args.weight).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--weight {}: expected none, mentions, sources or articles",
+                args.weight
+            )
+        })?;
+        let keys = match args.keys.as_str() {
+            "cow" => Keys::Cow,
+            "raw" => Keys::Raw,
+            k => bail!("--keys {k}: expected cow or raw"),
+        };
+        let one_a_day = match args.dedupe.as_str() {
+            "none" => false,
+            "one-a-day" => true,
+            d => bail!("--dedupe {d}: expected none or one-a-day"),
+        };
+        Ok(Flags {
+            by,
+            weight,
+            keys,
+            one_a_day,
+        })
+    }
+}
+
 fn run_one(
     session: &Session,
     args: &EventsOptions,
     states: bool,
+    flags: Flags,
     mentions: Option<ordo_events::confidence::MentionFilter>,
 ) -> anyhow::Result<Table> {
-    let by = Period::parse(&args.by)
-        .ok_or_else(|| anyhow::anyhow!("--by {}: expected month, quarter or year", args.by))?;
-    let weight = Weight::parse(&args.weight).ok_or_else(|| {
-        anyhow::anyhow!(
-            "--weight {}: expected none, mentions, sources or articles",
-            args.weight
-        )
-    })?;
-    let keys = match args.keys.as_str() {
-        "cow" => Keys::Cow,
-        "raw" => Keys::Raw,
-        k => bail!("--keys {k}: expected cow or raw"),
-    };
-    let one_a_day = match args.dedupe.as_str() {
-        "none" => false,
-        "one-a-day" => true,
-        d => bail!("--dedupe {d}: expected none or one-a-day"),
-    };
+    let Flags {
+        by,
+        weight,
+        keys,
+        one_a_day,
+    } = flags;
     if states && session.cluster().is_some() {
         bail!("--actors state reads each row's actor kinds, which a cluster's grouped partial sums no longer hold: drop --cluster for this query");
     }
