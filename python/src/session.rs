@@ -63,11 +63,22 @@ impl Session {
     #[new]
     #[pyo3(signature = (*, data=None, store=None, cluster=None, verbose=false))]
     fn new(
+        py: Python<'_>,
         data: Option<PathBuf>,
         store: Option<PathBuf>,
         cluster: Option<String>,
         verbose: bool,
     ) -> Session {
+        // The process is the Python interpreter: the build that keys the
+        // table cache is this module's file, so a rebuilt or upgraded
+        // module never reads tables the old one cached.
+        if let Ok(file) = py
+            .import("ordo._ordo")
+            .and_then(|m| m.getattr("__file__"))
+            .and_then(|f| f.extract::<PathBuf>())
+        {
+            ordo::set_build_file(&file);
+        }
         Session {
             inner: ordo::Session::new(SessionOptions {
                 data,

@@ -8,6 +8,7 @@ import pathlib
 import threading
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 import ordo
@@ -43,6 +44,22 @@ def test_dyad_italy_russia(session):
     assert by_year.loc[1960, "cowwar_inter"] == 0
     # Outside the COW war data's coverage: null, not 0.
     assert pa.table(t).column("cowwar_inter")[198].as_py() is None  # 2014
+
+
+def test_cached_frames_record_this_module_as_their_build(session, store_dir):
+    """The table cache is keyed by the build that wrote it. In Python the
+    process is the interpreter, so the build is the extension module's file:
+    a rebuilt or upgraded module must not read the old module's frames."""
+    session.dyad("ITA", "RUS")  # builds and caches the dyad-year frames
+    module = pathlib.Path(ordo._ordo.__file__)
+    builds = {
+        pq.read_metadata(f).metadata[b"ordo.build"].decode()
+        for f in (store_dir / "cache").glob("*.parquet")
+    }
+    ours = [b.rsplit("\t", 2) for b in builds if pathlib.Path(b.rsplit("\t", 2)[0]) == module]
+    assert len(ours) == 1, builds
+    _, size, nanos = ours[0]
+    assert (int(size), int(nanos)) == (module.stat().st_size, module.stat().st_mtime_ns)
 
 
 def test_names_codes_and_numbers_agree(session):

@@ -65,6 +65,10 @@ pub mod tables;
 pub mod test;
 mod whittle;
 
+/// For a host process that is not ordo's executable (the Python module):
+/// names the file holding ordo's code, which identifies the build in the
+/// table cache's keys.
+pub use ordo_store::set_build_file;
 pub use query::Query;
 pub use resampling::Resampling;
 pub use session::{Session, SessionOptions};

@@ -14,7 +14,7 @@ mod location;
 mod read_only;
 mod schema;
 
-pub use cache::{cache_key, Cache};
+pub use cache::{cache_key, set_build_file, Cache};
 pub use engine::{Engine, PlanCheck, ReadOnlyResult};
 pub use location::StoreDir;
 pub use schema::{Built, TableDef};
