@@ -51,7 +51,7 @@ def test_cached_frames_record_this_module_as_their_build(session, store_dir):
     process is the interpreter, so the build is the extension module's file:
     a rebuilt or upgraded module must not read the old module's frames."""
     session.dyad("ITA", "RUS")  # builds and caches the dyad-year frames
-    module = pathlib.Path(ordo._ordo.__file__)
+    module = pathlib.Path(ordo._ordo.__file__).resolve()  # recorded absolute
     builds = {
         pq.read_metadata(f).metadata[b"ordo.build"].decode()
         for f in (store_dir / "cache").glob("*.parquet")

@@ -619,6 +619,11 @@ pub(crate) mod tests {
     }
 
     /// A row context on the real tables of `../shared/data`.
+    /// The CAMEO tables of the data directory, loaded once for the tests.
+    pub(crate) fn cameo() -> &'static Cameo {
+        &world().cameo
+    }
+
     pub(crate) fn ctx(family: Family) -> RowContext<'static> {
         let w = world();
         RowContext {

@@ -11,7 +11,7 @@ use arrow_array::{Array, BooleanArray, Date32Array, Int32Array, Int64Array, Reco
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ProjectionMask;
 use parquet::file::statistics::Statistics;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What a store query read.
 #[derive(Debug, Clone, Default)]
@@ -38,7 +38,13 @@ pub fn scan_store(
     agg: &mut Aggregator,
     dyad: Option<i64>,
 ) -> Result<StoreRead, EventsError> {
-    let info = scan_chunks(store, dyad, &mut |chunk| agg.add(chunk))?;
+    let threads = crate::lines::threads();
+    let info = match agg.sibling() {
+        Some(_) if threads > 1 => scan_parallel(store, agg, dyad, threads)?,
+        // One-a-day and the Mentions filter keep the first copy in store
+        // order, so they see the chunks one after another.
+        _ => scan_chunks(store, dyad, &mut |chunk| agg.add(chunk))?,
+    };
     if let Some(k) = dyad {
         add_store_totals(store, agg, k)?;
     }
@@ -52,11 +58,28 @@ pub fn scan_chunks(
     dyad: Option<i64>,
     each: &mut dyn FnMut(&crate::chunk::Chunk),
 ) -> Result<StoreRead, EventsError> {
+    let (plan, mut info) = plan(store, dyad)?;
+    for (path, groups) in plan {
+        info.rows_read += read_groups(&path, groups, dyad, each)?;
+    }
+    Ok(info)
+}
+
+/// An events file and the row groups of it to read.
+type FileGroups = (PathBuf, Vec<usize>);
+
+/// The row groups to read, file by file (with `dyad`, those whose `dyad`
+/// statistics may hold it), and the counts of files and groups.
+fn plan(
+    store: &EventStore,
+    dyad: Option<i64>,
+) -> Result<(Vec<FileGroups>, StoreRead), EventsError> {
     let mut info = StoreRead::default();
+    let mut plan = Vec::new();
     for path in store.parquet_files()? {
         let builder = open(&path)?;
         info.files += 1;
-        let meta = builder.metadata().clone();
+        let meta = builder.metadata();
         let dyad_col = meta
             .file_metadata()
             .schema_descr()
@@ -81,25 +104,93 @@ pub fn scan_chunks(
             }
         }
         info.row_groups_read += groups.len();
-        if groups.is_empty() {
-            continue;
+        if !groups.is_empty() {
+            plan.push((path, groups));
         }
-        let columns = SERIES_COLUMNS.iter().copied().chain(["dyad"]);
-        let mask = ProjectionMask::columns(builder.parquet_schema(), columns);
-        let reader = builder
-            .with_projection(mask)
-            .with_row_groups(groups)
-            .with_batch_size(65_536)
-            .build()?;
-        for batch in reader {
-            let batch = batch?;
-            info.rows_read += batch.num_rows() as u64;
-            let batch = match dyad {
-                Some(k) => only_dyad(&batch, k)?,
-                None => batch,
-            };
-            each(&from_batch(&batch)?);
+    }
+    Ok((plan, info))
+}
+
+/// Reads row groups `groups` of one events file into `each`; returns the
+/// rows read (before the dyad filter).
+fn read_groups(
+    path: &Path,
+    groups: Vec<usize>,
+    dyad: Option<i64>,
+    each: &mut dyn FnMut(&crate::chunk::Chunk),
+) -> Result<u64, EventsError> {
+    let builder = open(path)?;
+    let columns = SERIES_COLUMNS.iter().copied().chain(["dyad"]);
+    let mask = ProjectionMask::columns(builder.parquet_schema(), columns);
+    let reader = builder
+        .with_projection(mask)
+        .with_row_groups(groups)
+        .with_batch_size(65_536)
+        .build()?;
+    let mut rows = 0;
+    for batch in reader {
+        let batch = batch?;
+        rows += batch.num_rows() as u64;
+        let batch = match dyad {
+            Some(k) => only_dyad(&batch, k)?,
+            None => batch,
+        };
+        each(&from_batch(&batch)?);
+    }
+    Ok(rows)
+}
+
+/// [`scan_store`] on `threads` threads: each takes the next row group,
+/// decodes it and adds it to its own aggregator; the aggregators are then
+/// merged. All sums are integers, so the result is the sequential one.
+/// (An all-dyads series spent most of its time decoding and adding on one
+/// core.)
+fn scan_parallel(
+    store: &EventStore,
+    agg: &mut Aggregator,
+    dyad: Option<i64>,
+    threads: usize,
+) -> Result<StoreRead, EventsError> {
+    let (plan, mut info) = plan(store, dyad)?;
+    let tasks: Vec<(&Path, usize)> = plan
+        .iter()
+        .flat_map(|(path, groups)| groups.iter().map(move |&g| (path.as_path(), g)))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = |mut mine: Aggregator| -> Result<(Aggregator, u64), EventsError> {
+        let mut rows = 0;
+        while let Some(&(path, g)) =
+            tasks.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+        {
+            match read_groups(path, vec![g], dyad, &mut |chunk| mine.add(chunk)) {
+                Ok(n) => rows += n,
+                Err(e) => {
+                    // The other threads stop at their next row group.
+                    next.store(tasks.len(), std::sync::atomic::Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
         }
+        Ok((mine, rows))
+    };
+    let done: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads.min(tasks.len()))
+            .filter_map(|_| agg.sibling())
+            .map(|mine| scope.spawn(|| work(mine)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(EventsError::Data("a store reading thread panicked".into()))
+                })
+            })
+            .collect()
+    });
+    for result in done {
+        let (mine, rows) = result?;
+        agg.merge(mine);
+        info.rows_read += rows;
     }
     Ok(info)
 }
@@ -197,4 +288,102 @@ fn add_totals(path: &Path, agg: &mut Aggregator, actors: &[i32]) -> Result<(), E
         let _ = day.len();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::series::{SeriesSpec, Weight};
+    use crate::{Actor, Compiled, Family, Keys, Period, ScanOptions};
+
+    /// A store of four real GDELT files (Georgia extracts of 2011-2013):
+    /// three year files, so three row groups to share among threads.
+    fn georgia_store(dir: &Path) -> EventStore {
+        let data = ordo_sources::DataDir::discover(None).expect("../shared/data");
+        let files: Vec<PathBuf> = ["july2011", "dec2011", "jan2012", "may13"]
+            .iter()
+            .map(|n| {
+                data.root()
+                    .join("gdelt_v1_georgia_2011_2013")
+                    .join(format!("{n}.csv.gz"))
+            })
+            .collect();
+        let opts = ScanOptions {
+            family: Family::Gdelt,
+            ctx: crate::parse::tests::ctx(Family::Gdelt),
+            map: Vec::new(),
+            threads: 2,
+            progress: &|_| {},
+            hook: None,
+            prefilter: None,
+        };
+        let store = EventStore::new(dir);
+        crate::ingest::ingest(&store, &files, &opts, Vec::new(), &mut |_| {}).unwrap();
+        store
+    }
+
+    fn aggregator(keys: Keys, dyad: Option<(Actor, Actor)>) -> Aggregator {
+        let cameo = crate::parse::tests::cameo();
+        let profiles = ["gdelt", "source"]
+            .iter()
+            .map(|p| Compiled::new(&cameo.profile(p).unwrap(), &cameo.codes))
+            .collect();
+        let spec = SeriesSpec {
+            by: Period::Month,
+            directed: true,
+            root_only: false,
+            weight: Weight::Mentions,
+            keys,
+            dyad,
+            from: None,
+            to: None,
+        };
+        Aggregator::new(spec, profiles)
+    }
+
+    /// Reading row groups on several threads and merging gives exactly the
+    /// series one thread adding every chunk in store order gives: all
+    /// dyads by actor code and by state, and one dyad with its totals.
+    #[test]
+    fn parallel_scan_equals_the_sequential_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = georgia_store(dir.path());
+        let cases = [
+            (Keys::Raw, None, None),
+            (Keys::Cow, None, None),
+            (
+                Keys::Cow,
+                Some((Actor::Cow(372), Actor::Cow(365))),
+                crate::arrow::dyad_key(372, 365),
+            ),
+        ];
+        for (keys, dyad, key) in cases {
+            let mut one = aggregator(keys, dyad.clone());
+            let read = scan_chunks(&store, key, &mut |c| one.add(c)).unwrap();
+            let one = format!("{:?}", one.finish());
+            assert!(read.rows_read > 0, "{read:?}");
+            if key.is_none() {
+                assert!(read.row_groups_read >= 3, "{read:?}"); // one per year
+            }
+            for threads in [2, 3, 16] {
+                let mut many = aggregator(keys, dyad.clone());
+                let info = scan_parallel(&store, &mut many, key, threads).unwrap();
+                assert_eq!(
+                    format!("{info:?}"),
+                    format!("{read:?}"),
+                    "{threads} threads"
+                );
+                assert_eq!(format!("{:?}", many.finish()), one, "{threads} threads");
+            }
+        }
+    }
+
+    /// With one-a-day on, the store is read in order on one thread.
+    #[test]
+    fn one_a_day_has_no_sibling() {
+        let mut agg = aggregator(Keys::Cow, None);
+        assert!(agg.sibling().is_some());
+        agg.one_a_day();
+        assert!(agg.sibling().is_none());
+    }
 }

@@ -492,20 +492,6 @@ fn check_counts(
     Ok(())
 }
 
-/// A fresh segment id (named as ingest names them, so that garbage
-/// collection recognises a dead run's directories).
-fn new_segment_id(store: &EventStore) -> String {
-    loop {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let id = format!("events-{nanos}-{}", std::process::id());
-        if !store.segment_dir(&id).exists() && !store.tmp_dir().join(&id).exists() {
-            return id;
-        }
-    }
-}
-
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> EventsError + '_ {
     move |source| EventsError::Io {
         path: path.to_path_buf(),
@@ -523,9 +509,9 @@ fn rewrite_segment(
     kept: Vec<FileRecord>,
     at: &str,
 ) -> Result<(Segment, HashMap<String, u64>), EventsError> {
-    let id = new_segment_id(store);
-    let work = store.tmp_dir().join(&id);
-    std::fs::create_dir_all(&work).map_err(io_err(&work))?;
+    // Named as ingest names its segments, so that garbage collection
+    // recognises a dead run's work directory.
+    let (id, work) = store.stage("events")?;
     let from = store.segment_dir(&seg.id);
     let drop: HashSet<&str> = drop.keys().map(String::as_str).collect();
     let mut acc = Kept::default();
@@ -540,8 +526,7 @@ fn rewrite_segment(
     }
     filter_quarantine(&from, &work, &drop)?;
     copy_other_files(&from, &work)?;
-    let dir = store.segment_dir(&id);
-    std::fs::rename(&work, &dir).map_err(io_err(&dir))?;
+    store.publish(&work, &store.segment_dir(&id))?;
     let mut id_ranges: Vec<(String, i64, i64)> = acc
         .ranges
         .iter()

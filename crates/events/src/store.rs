@@ -172,16 +172,29 @@ impl EventStore {
     /// (`PREFIX-NANOS-PID`, which [`EventStore::collect_garbage`] knows
     /// how to clear once the process is dead) and its path.
     pub fn stage(&self, prefix: &str) -> Result<(String, PathBuf), EventsError> {
-        let nanos = std::time::SystemTime::now()
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| EventsError::Io { path, source }
+        };
+        std::fs::create_dir_all(&self.tmp).map_err(io(&self.tmp))?;
+        let mut nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
-        let id = format!("{prefix}-{nanos}-{}", std::process::id());
-        let staging = self.tmp.join(&id);
-        std::fs::create_dir_all(&staging).map_err(|source| EventsError::Io {
-            path: staging.clone(),
-            source,
-        })?;
-        Ok((id, staging))
+        loop {
+            // The next nanosecond on a clash (a coarse or stopped clock).
+            nanos += 1;
+            let id = format!("{prefix}-{nanos}-{}", std::process::id());
+            let staging = self.tmp.join(&id);
+            // A fresh id, never one a run of this process already used.
+            if self.segment_dir(&id).exists() || self.mentions_dir(&id).exists() {
+                continue;
+            }
+            match std::fs::create_dir(&staging) {
+                Ok(()) => return Ok((id, staging)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(io(&staging)(e)),
+            }
+        }
     }
 
     /// Moves a finished work directory to where the manifest will name it

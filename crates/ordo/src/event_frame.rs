@@ -25,13 +25,19 @@ pub fn frame(
             .int("actor1", cells.iter().map(|(r, _)| r.actor1.parse().ok()))
             .int("actor2", cells.iter().map(|(r, _)| r.actor2.parse().ok())),
         Keys::Raw => f
-            .text("actor1", cells.iter().map(|(r, _)| Some(r.actor1.as_str())))
-            .text("actor2", cells.iter().map(|(r, _)| Some(r.actor2.as_str()))),
+            .text("actor1", cells.iter().map(|(r, _)| Some(&*r.actor1)))
+            .text("actor2", cells.iter().map(|(r, _)| Some(&*r.actor2))),
     };
+    // Labels and profile ids made once, not a String per row.
+    let mut labels = std::collections::HashMap::<i32, String>::new();
+    for r in rows {
+        labels.entry(r.period).or_insert_with(|| by.label(r.period));
+    }
+    let ids: Vec<String> = profiles.iter().map(Profile::id).collect();
     f = f
         .text(
             "period",
-            cells.iter().map(|(r, _)| Some(by.label(r.period))),
+            cells.iter().map(|(r, _)| Some(&labels[&r.period])),
         )
         .int(
             "year",
@@ -39,10 +45,7 @@ pub fn frame(
                 .iter()
                 .map(|(r, _)| Some(i64::from(by.year(r.period)))),
         )
-        .text(
-            "profile",
-            cells.iter().map(|(_, p)| Some(profiles[*p].id())),
-        )
+        .text("profile", cells.iter().map(|(_, p)| Some(&ids[*p])))
         .int("events", cells.iter().map(|(r, _)| Some(r.events)));
     if !sensitivity {
         for (c, class) in profiles[0].scheme.classes.iter().enumerate() {

@@ -13,7 +13,9 @@
 //! Each entry records the build that wrote it (`ordo.build`: the file's
 //! path, size and modification time). The first write of a process removes
 //! the entries whose build is gone: its file was rebuilt, upgraded or
-//! deleted, so nothing can ever read them again. Without that, every
+//! deleted, so no new process can read them again. Entries written in the
+//! last hour stay whatever their build, for a process still running a
+//! replaced build. Without that, every
 //! rebuild left its frames behind (a directed dyad-year frame is 323 MB,
 //! and a development store grew to 25 GB). Entries of builds still
 //! installed stay, so the CLI and the Python module can share a store.
@@ -37,7 +39,9 @@ static BUILD_FILE: OnceLock<PathBuf> = OnceLock::new();
 /// ordo itself (the Python module calls this at import with its own path).
 /// Must come before the first cache key; later calls are ignored.
 pub fn set_build_file(path: &Path) {
-    let _ = BUILD_FILE.set(path.to_path_buf());
+    // Absolute, so that a process in another directory finds it too.
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let _ = BUILD_FILE.set(path);
 }
 
 /// The build that wrote or reads a cache entry: a file and its size and
@@ -57,10 +61,11 @@ fn build_of(path: &Path) -> Option<String> {
 fn build_id() -> &'static str {
     static ID: OnceLock<String> = OnceLock::new();
     ID.get_or_init(|| {
-        let file = BUILD_FILE
-            .get()
-            .cloned()
-            .or_else(|| std::env::current_exe().ok());
+        let file = BUILD_FILE.get().cloned().or_else(|| {
+            std::env::current_exe()
+                .ok()
+                .map(|exe| std::fs::canonicalize(&exe).unwrap_or(exe))
+        });
         file.as_deref()
             .and_then(build_of)
             .unwrap_or_else(|| "unknown".into())
@@ -136,17 +141,23 @@ impl Cache {
         if result.is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
-        static PRUNED: std::sync::Once = std::sync::Once::new();
-        PRUNED.call_once(|| {
+        // Once per process; a flag rather than a `Once`, so that a panic in
+        // one prune cannot poison every later write.
+        static PRUNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if !PRUNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
             self.prune();
-        });
+        }
         result
     }
 
-    /// Removes the entries no installed build can read (see the module
-    /// doc), and temporary files an interrupted write left over an hour
-    /// ago. Returns how many files went. Best effort: a file that cannot be
-    /// read or removed (another process holds it) stays for the next time.
+    /// Removes what no build can read any more (see the module doc): the
+    /// entries of a build that is gone, entries that record no build, and
+    /// temporary files an interrupted write left a day ago. Returns how many
+    /// files went. Kept whatever their build: the entries of the running
+    /// build, and any entry written in the last hour (a process of a build
+    /// replaced while it runs, or of another machine sharing the store, may
+    /// be reading it now: the engine reopens files by path). Best effort: a
+    /// file that cannot be opened or removed stays for the next time.
     pub fn prune(&self) -> usize {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return 0;
@@ -157,15 +168,17 @@ impl Cache {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             let stale = if name.starts_with('.') && name.contains(".tmp-") {
-                older_than_an_hour(&path)
-            } else if name.ends_with(".parquet") {
+                older_than(&path, DAY)
+            } else if name.ends_with(".parquet") && older_than(&path, HOUR) {
                 match read_build(&path) {
-                    Some(build) => !*installed
+                    Entry::Build(build) if build == build_id() => false,
+                    Entry::Build(build) => !*installed
                         .entry(build.clone())
                         .or_insert_with(|| build_installed(&build)),
-                    // Written before entries recorded their build, or not a
-                    // readable Parquet file: no build can use it.
-                    None => true,
+                    // Written before entries recorded their build, or not
+                    // Parquet: no build can use it.
+                    Entry::NoBuild => true,
+                    Entry::Unopened => false,
                 }
             } else {
                 false
@@ -178,22 +191,44 @@ impl Cache {
     }
 }
 
-/// The build recorded in a cache entry's metadata.
-fn read_build(path: &Path) -> Option<String> {
-    use parquet::file::reader::{FileReader, SerializedFileReader};
-    let reader = SerializedFileReader::new(std::fs::File::open(path).ok()?).ok()?;
-    let kv = reader.metadata().file_metadata().key_value_metadata()?;
-    kv.iter()
-        .find(|kv| kv.key == BUILD_KEY)
-        .and_then(|kv| kv.value.clone())
+const HOUR: std::time::Duration = std::time::Duration::from_secs(3600);
+const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// What a cache entry says of the build that wrote it.
+enum Entry {
+    Build(String),
+    /// Parquet without the build key, or not Parquet at all.
+    NoBuild,
+    /// Could not be opened (permissions, no file handles left, I/O error):
+    /// nothing is known, so it stays.
+    Unopened,
 }
 
-fn older_than_an_hour(path: &Path) -> bool {
+fn read_build(path: &Path) -> Entry {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let Ok(file) = std::fs::File::open(path) else {
+        return Entry::Unopened;
+    };
+    let Ok(reader) = SerializedFileReader::new(file) else {
+        return Entry::NoBuild;
+    };
+    reader
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .and_then(|kv| kv.iter().find(|kv| kv.key == BUILD_KEY))
+        .and_then(|kv| kv.value.clone())
+        .map_or(Entry::NoBuild, Entry::Build)
+}
+
+/// Whether the file was last modified longer than `age` ago (false when
+/// that cannot be told).
+fn older_than(path: &Path, age: std::time::Duration) -> bool {
     std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.elapsed().ok())
-        .is_some_and(|age| age > std::time::Duration::from_secs(3600))
+        .is_some_and(|elapsed| elapsed > age)
 }
 
 /// The metadata key of the build that wrote an entry.
@@ -315,68 +350,82 @@ mod tests {
         RecordBatch::try_from_iter([("x", a)]).unwrap()
     }
 
+    /// Sets a file's modification time `secs` seconds back.
+    fn age(path: &Path, secs: u64) {
+        let then = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(then)
+            .unwrap();
+    }
+
     /// Entries of the running build and of builds still on disk stay;
     /// entries of a rebuilt or deleted build, entries that record no build
-    /// and temporary files over an hour old go; other files are not touched.
+    /// or are not Parquet go once over an hour old, temporary files once a
+    /// day old; other files are not touched.
     #[test]
     fn prune_removes_what_no_installed_build_can_read() {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::new(dir.path().to_path_buf());
         let batch = one_column();
-        let ours = cache.path("frame", &cache_key("frame", "a", &[]));
-        write_parquet(&ours, &batch, &[], build_id()).unwrap();
+        let entry = |name: &str, build: &str| {
+            let path = dir.path().join(format!("{name}.parquet"));
+            write_parquet(&path, &batch, &[], build).unwrap();
+            age(&path, 7200);
+            path
+        };
+        let ours = entry("frame-ours", build_id());
 
-        // Another build, still installed, then rebuilt (new size).
+        // Another build, still installed, later rebuilt (new size).
         let exe = dir.path().join("other-ordo");
         std::fs::write(&exe, b"old build").unwrap();
-        let other = dir.path().join("frame-other.parquet");
-        write_parquet(&other, &batch, &[], &build_of(&exe).unwrap()).unwrap();
-        // A build that was deleted, and an entry from before builds were recorded.
-        let gone = dir.path().join("frame-gone.parquet");
-        write_parquet(
-            &gone,
-            &batch,
-            &[],
-            &format!("{}\t9\t9", dir.path().join("nothing").display()),
-        )
-        .unwrap();
+        let other = entry("frame-other", &build_of(&exe).unwrap());
+        // A build that was deleted: an old entry of it, and one written a
+        // minute ago (a process of that build may be reading it).
+        let deleted = format!("{}\t9\t9", dir.path().join("nothing").display());
+        let gone = entry("frame-gone", &deleted);
+        let recent = entry("frame-recent", &deleted);
+        age(&recent, 60);
+        // From before entries recorded their build, and not Parquet at all.
         let untagged = dir.path().join("frame-untagged.parquet");
-        let props = WriterProperties::builder().build();
         let mut w = ArrowWriter::try_new(
             std::fs::File::create(&untagged).unwrap(),
             batch.schema(),
-            Some(props),
+            None,
         )
         .unwrap();
         w.write(&batch).unwrap();
         w.close().unwrap();
-        // Interrupted writes: one fresh (may still be written), one old.
+        age(&untagged, 7200);
+        let garbage = dir.path().join("frame-garbage.parquet");
+        std::fs::write(&garbage, b"not parquet").unwrap();
+        age(&garbage, 7200);
+        // Interrupted writes: two hours old (may still be written), and
+        // two days old.
         let fresh = dir.path().join(".frame-x.parquet.tmp-1-0");
         let stale = dir.path().join(".frame-y.parquet.tmp-1-1");
         std::fs::write(&fresh, b"partial").unwrap();
         std::fs::write(&stale, b"partial").unwrap();
-        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
-        std::fs::File::options()
-            .write(true)
-            .open(&stale)
-            .unwrap()
-            .set_modified(two_hours_ago)
-            .unwrap();
+        age(&fresh, 7200);
+        age(&stale, 2 * 24 * 3600);
         let notes = dir.path().join("README.txt");
         std::fs::write(&notes, b"mine").unwrap();
+        age(&notes, 2 * 24 * 3600);
 
-        assert_eq!(cache.prune(), 3, "gone, untagged, stale");
-        for kept in [&ours, &other, &fresh, &notes] {
+        assert_eq!(cache.prune(), 4, "gone, untagged, garbage, stale");
+        for kept in [&ours, &other, &recent, &fresh, &notes] {
             assert!(kept.exists(), "{} was removed", kept.display());
         }
-        for removed in [&gone, &untagged, &stale] {
+        for removed in [&gone, &untagged, &garbage, &stale] {
             assert!(!removed.exists(), "{} was kept", removed.display());
         }
 
         std::fs::write(&exe, b"the new build").unwrap();
         assert_eq!(cache.prune(), 1);
-        assert!(!other.exists() && ours.exists());
-        assert_eq!(read_build(&ours).as_deref(), Some(build_id()));
+        assert!(!other.exists() && ours.exists() && recent.exists());
+        assert!(matches!(read_build(&ours), Entry::Build(b) if b == build_id()));
     }
 
     #[test]
