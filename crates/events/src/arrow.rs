@@ -58,8 +58,7 @@ fn codes(chunk: &Chunk, v: &[Code], rows: &[usize]) -> ArrayRef {
         } else if let Some(j) = c.long_index() {
             b.append_value(&chunk.long_codes[j]);
         } else {
-            let (bytes, len) = c.bytes();
-            b.append_value(std::str::from_utf8(&bytes[..len]).unwrap_or("?"));
+            c.with_str(|text| b.append_value(text));
         }
     }
     Arc::new(b.finish())

@@ -85,10 +85,18 @@ impl Code {
     }
 }
 
+impl Code {
+    /// Calls `f` with the text of a short code, unpacked on the stack (no
+    /// `String`: the store writes millions of them).
+    pub fn with_str<R>(self, f: impl FnOnce(&str) -> R) -> R {
+        let (bytes, len) = self.bytes();
+        f(std::str::from_utf8(&bytes[..len]).unwrap_or("?"))
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (bytes, len) = self.bytes();
-        f.write_str(std::str::from_utf8(&bytes[..len]).unwrap_or("?"))
+        self.with_str(|text| f.write_str(text))
     }
 }
 

@@ -79,19 +79,23 @@ impl MentionTable {
                     let id = ids.value(i);
                     let entry = t.stats.entry(id).or_insert((0, 0));
                     entry.0 = entry.0.max(conf.value(i).clamp(0, 100) as u8);
-                    if sources.is_valid(i) {
-                        let name = sources.value(i);
-                        let s = match names.get(name) {
-                            Some(s) => *s,
-                            None => {
-                                let n = names.len() as u32;
-                                names.insert(name.to_string(), n);
-                                n
-                            }
-                        };
-                        if !several || seen.insert((id, s)) {
-                            entry.1 += 1;
-                        }
+                    // One run holds each (event, source) once: names are
+                    // interned only to tell sources apart across runs.
+                    let counted = sources.is_valid(i)
+                        && (!several || {
+                            let name = sources.value(i);
+                            let s = match names.get(name) {
+                                Some(s) => *s,
+                                None => {
+                                    let n = names.len() as u32;
+                                    names.insert(name.to_string(), n);
+                                    n
+                                }
+                            };
+                            seen.insert((id, s))
+                        });
+                    if counted {
+                        entry.1 += 1;
                     }
                 }
             }

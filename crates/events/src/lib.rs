@@ -43,6 +43,14 @@ pub use scan::{scan_file, FileScan, Quarantined, ScanOptions};
 pub use series::{Actor, Aggregator, Group, GroupActor, Keys, SeriesRow, SeriesSpec, Weight};
 pub use store::{EventStore, FileRecord, Manifest, MentionSegment};
 
+/// An I/O error on `path`, for `map_err(io_err(&path))`.
+pub(crate) fn io_err(path: &std::path::Path) -> impl Fn(std::io::Error) -> EventsError + '_ {
+    move |source| EventsError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 /// Errors of the event engine; each names the file (and line) it concerns.
 #[derive(Debug, thiserror::Error)]
 pub enum EventsError {

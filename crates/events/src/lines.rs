@@ -287,6 +287,22 @@ impl InOrder<'_> {
     }
 }
 
+/// Runs one block's parser on a worker thread. A panic in it (a bug in
+/// ordo) becomes [`stopped`], and the worker lives on to drain the blocks
+/// still queued, so the reader never waits on a dead worker; the file then
+/// fails as a whole. Every block reader (GDELT, Mentions, [`blocks`]) runs
+/// its parser through this.
+pub fn caught<T>(name: &str, parse: impl FnOnce() -> T) -> Result<T, EventsError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse)).map_err(|_| stopped(name))
+}
+
+/// The error of a file whose parsing thread stopped on a bug in ordo.
+pub fn stopped(name: &str) -> EventsError {
+    EventsError::Data(format!(
+        "{name}: a parsing thread stopped on an internal error (a bug in ordo); the file was not ingested"
+    ))
+}
+
 /// Parses the rest of a file in blocks that end at a record end: the
 /// calling thread reads, `threads` workers run `parse` on blocks in
 /// parallel, and the blocks' chunks go to `sink` in file order, with their
@@ -323,12 +339,7 @@ pub fn blocks(
                 // an error in file order (so an earlier error still comes
                 // first and the run stops there), and the thread goes on
                 // taking blocks, so the reader never waits on dead workers.
-                let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&bytes)))
-                    .unwrap_or_else(|_| {
-                        Err(EventsError::Data(format!(
-                            "{name}: a parsing thread stopped on an internal error (a bug in ordo); the file was not ingested"
-                        )))
-                    });
+                let parsed = caught(name, || parse(&bytes)).and_then(|parsed| parsed);
                 let lines = line_count(&bytes);
                 if tx.send((index, parsed, lines, bytes)).is_err() {
                     return;
@@ -403,9 +414,7 @@ pub fn blocks(
             .filter(Result::is_err)
             .count();
         if failed > 0 {
-            return Err(EventsError::Data(format!(
-                "{name}: a parsing thread stopped on an internal error (a bug in ordo); the file was not ingested"
-            )));
+            return Err(stopped(name));
         }
         read.and(order.result)
     })

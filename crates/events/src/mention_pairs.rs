@@ -134,12 +134,14 @@ pub(crate) fn merge<E>(
 ) -> Result<(u64, u64), E> {
     // Every name once, sorted; each run's indices mapped to a rank in it
     // (0 is no source), so a group sorts on integers.
-    let mut names: Vec<&str> = runs
+    // Runs (threads times files) repeat the same few thousand names: they
+    // are made distinct before the sort.
+    let distinct: std::collections::HashSet<&str> = runs
         .iter()
         .flat_map(|r| r.names.iter().map(String::as_str))
         .collect();
+    let mut names: Vec<&str> = distinct.into_iter().collect();
     names.sort_unstable();
-    names.dedup();
     let rank: HashMap<&str, u32> = names
         .iter()
         .enumerate()

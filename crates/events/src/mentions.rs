@@ -78,6 +78,8 @@ pub struct Mention<'a> {
 }
 
 /// Reads one row (without its line end), or says why it cannot be used.
+/// The ingest reads whole blocks (`parse_block`); this is the row-at-a-time
+/// reading the block reader is tested against.
 pub fn parse_row(text: &str) -> Result<Mention<'_>, String> {
     let mut ends = [0usize; CONFIDENCE + 1];
     let mut width = 0;
@@ -250,7 +252,7 @@ impl Part {
 /// their lines in the file, and one sorted run per parsing thread.
 struct MemberRead {
     read: u64,
-    rejected: Vec<(u64, String, Vec<u8>)>,
+    rejected: Vec<crate::lines::Rejected>,
     runs: Vec<Run>,
 }
 
@@ -274,9 +276,8 @@ fn read_member(reader: &mut dyn Read, name: &str) -> Result<MemberRead, EventsEr
                         if part.failed {
                             continue;
                         }
-                        let parse =
-                            std::panic::AssertUnwindSafe(|| part.parse_block(index, &block));
-                        part.failed = std::panic::catch_unwind(parse).is_err();
+                        part.failed =
+                            crate::lines::caught(name, || part.parse_block(index, &block)).is_err();
                     }
                     if !part.failed {
                         part.run.compact();
@@ -290,7 +291,7 @@ fn read_member(reader: &mut dyn Read, name: &str) -> Result<MemberRead, EventsEr
         let parts: Vec<Option<Part>> = workers.into_iter().map(|w| w.join().ok()).collect();
         (fed, parts)
     });
-    let stopped = || EventsError::Data(format!("{name}: a parsing thread failed (a bug in ordo)"));
+    let stopped = || crate::lines::stopped(name);
     let parts = parts
         .into_iter()
         .map(|p| p.filter(|p| !p.failed))

@@ -1,6 +1,7 @@
 //! Input files: plain, `.gz` or `.zip`, given as files, directories or
 //! globs; hashed while they are read so provenance costs no second pass.
 
+use crate::io_err;
 use crate::EventsError;
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -97,13 +98,6 @@ pub struct Member {
     /// `file` or `archive.zip:member`.
     pub name: String,
     pub reader: Box<dyn Read + Send>,
-}
-
-fn io_err(path: &Path) -> impl Fn(io::Error) -> EventsError + '_ {
-    move |source| EventsError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
 }
 
 /// Opens a file for reading, decompressing by extension, hashing the bytes

@@ -624,6 +624,19 @@ pub(crate) mod tests {
         &world().cameo
     }
 
+    /// Scan options of the tests: `family`'s context, no map, no hooks.
+    pub(crate) fn scan_options(family: Family, threads: usize) -> crate::ScanOptions<'static> {
+        crate::ScanOptions {
+            family,
+            ctx: ctx(family),
+            map: Vec::new(),
+            threads,
+            progress: &|_| {},
+            hook: None,
+            prefilter: None,
+        }
+    }
+
     pub(crate) fn ctx(family: Family) -> RowContext<'static> {
         let w = world();
         RowContext {

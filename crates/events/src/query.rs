@@ -8,7 +8,7 @@ use crate::series::Aggregator;
 use crate::store::EventStore;
 use crate::EventsError;
 use arrow_array::{Array, BooleanArray, Date32Array, Int32Array, Int64Array, RecordBatch};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ParquetRecordBatchReaderBuilder};
 use parquet::arrow::ProjectionMask;
 use parquet::file::statistics::Statistics;
 use std::path::{Path, PathBuf};
@@ -39,11 +39,12 @@ pub fn scan_store(
     dyad: Option<i64>,
 ) -> Result<StoreRead, EventsError> {
     let threads = crate::lines::threads();
-    let info = match agg.sibling() {
-        Some(_) if threads > 1 => scan_parallel(store, agg, dyad, threads)?,
+    let info = if agg.splittable() && threads > 1 {
+        scan_parallel(store, agg, dyad, threads)?
+    } else {
         // One-a-day and the Mentions filter keep the first copy in store
         // order, so they see the chunks one after another.
-        _ => scan_chunks(store, dyad, &mut |chunk| agg.add(chunk))?,
+        scan_chunks(store, dyad, &mut |chunk| agg.add(chunk))?
     };
     if let Some(k) = dyad {
         add_store_totals(store, agg, k)?;
@@ -59,14 +60,19 @@ pub fn scan_chunks(
     each: &mut dyn FnMut(&crate::chunk::Chunk),
 ) -> Result<StoreRead, EventsError> {
     let (plan, mut info) = plan(store, dyad)?;
-    for (path, groups) in plan {
-        info.rows_read += read_groups(&path, groups, dyad, each)?;
+    for file in &plan {
+        info.rows_read += read_groups(file, file.groups.clone(), dyad, each)?;
     }
     Ok(info)
 }
 
-/// An events file and the row groups of it to read.
-type FileGroups = (PathBuf, Vec<usize>);
+/// An events file, its footer (parsed once, then shared by every reader
+/// of its row groups) and the row groups of it to read.
+struct FileGroups {
+    path: PathBuf,
+    meta: ArrowReaderMetadata,
+    groups: Vec<usize>,
+}
 
 /// The row groups to read, file by file (with `dyad`, those whose `dyad`
 /// statistics may hold it), and the counts of files and groups.
@@ -77,9 +83,10 @@ fn plan(
     let mut info = StoreRead::default();
     let mut plan = Vec::new();
     for path in store.parquet_files()? {
-        let builder = open(&path)?;
+        let file = std::fs::File::open(&path).map_err(crate::io_err(&path))?;
+        let footer = ArrowReaderMetadata::load(&file, Default::default())?;
         info.files += 1;
-        let meta = builder.metadata();
+        let meta = footer.metadata();
         let dyad_col = meta
             .file_metadata()
             .schema_descr()
@@ -105,7 +112,11 @@ fn plan(
         }
         info.row_groups_read += groups.len();
         if !groups.is_empty() {
-            plan.push((path, groups));
+            plan.push(FileGroups {
+                path,
+                meta: footer,
+                groups,
+            });
         }
     }
     Ok((plan, info))
@@ -114,12 +125,13 @@ fn plan(
 /// Reads row groups `groups` of one events file into `each`; returns the
 /// rows read (before the dyad filter).
 fn read_groups(
-    path: &Path,
+    file: &FileGroups,
     groups: Vec<usize>,
     dyad: Option<i64>,
     each: &mut dyn FnMut(&crate::chunk::Chunk),
 ) -> Result<u64, EventsError> {
-    let builder = open(path)?;
+    let input = std::fs::File::open(&file.path).map_err(crate::io_err(&file.path))?;
+    let builder = ParquetRecordBatchReaderBuilder::new_with_metadata(input, file.meta.clone());
     let columns = SERIES_COLUMNS.iter().copied().chain(["dyad"]);
     let mask = ProjectionMask::columns(builder.parquet_schema(), columns);
     let reader = builder
@@ -152,17 +164,23 @@ fn scan_parallel(
     threads: usize,
 ) -> Result<StoreRead, EventsError> {
     let (plan, mut info) = plan(store, dyad)?;
-    let tasks: Vec<(&Path, usize)> = plan
+    let mine: Vec<Aggregator> = (0..threads)
+        .map(|_| agg.sibling())
+        .collect::<Option<_>>()
+        .ok_or_else(|| {
+            EventsError::Data("internal: this series cannot be split among threads".into())
+        })?;
+    let tasks: Vec<(&FileGroups, usize)> = plan
         .iter()
-        .flat_map(|(path, groups)| groups.iter().map(move |&g| (path.as_path(), g)))
+        .flat_map(|file| file.groups.iter().map(move |&g| (file, g)))
         .collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = |mut mine: Aggregator| -> Result<(Aggregator, u64), EventsError> {
         let mut rows = 0;
-        while let Some(&(path, g)) =
+        while let Some(&(file, g)) =
             tasks.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
         {
-            match read_groups(path, vec![g], dyad, &mut |chunk| mine.add(chunk)) {
+            match read_groups(file, vec![g], dyad, &mut |chunk| mine.add(chunk)) {
                 Ok(n) => rows += n,
                 Err(e) => {
                     // The other threads stop at their next row group.
@@ -174,8 +192,9 @@ fn scan_parallel(
         Ok((mine, rows))
     };
     let done: Vec<_> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads.min(tasks.len()))
-            .filter_map(|_| agg.sibling())
+        let handles: Vec<_> = mine
+            .into_iter()
+            .take(tasks.len())
             .map(|mine| scope.spawn(|| work(mine)))
             .collect();
         handles
@@ -294,7 +313,7 @@ fn add_totals(path: &Path, agg: &mut Aggregator, actors: &[i32]) -> Result<(), E
 mod tests {
     use super::*;
     use crate::series::{SeriesSpec, Weight};
-    use crate::{Actor, Compiled, Family, Keys, Period, ScanOptions};
+    use crate::{Actor, Compiled, Family, Keys, Period};
 
     /// A store of four real GDELT files (Georgia extracts of 2011-2013):
     /// three year files, so three row groups to share among threads.
@@ -308,15 +327,7 @@ mod tests {
                     .join(format!("{n}.csv.gz"))
             })
             .collect();
-        let opts = ScanOptions {
-            family: Family::Gdelt,
-            ctx: crate::parse::tests::ctx(Family::Gdelt),
-            map: Vec::new(),
-            threads: 2,
-            progress: &|_| {},
-            hook: None,
-            prefilter: None,
-        };
+        let opts = crate::parse::tests::scan_options(Family::Gdelt, 2);
         let store = EventStore::new(dir);
         crate::ingest::ingest(&store, &files, &opts, Vec::new(), &mut |_| {}).unwrap();
         store

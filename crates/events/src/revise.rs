@@ -23,6 +23,7 @@
 //! that the next write removes.
 
 use crate::ingest::{add_to_totals, chrono_now, write_totals, Totals, ROW_GROUP};
+use crate::io_err;
 use crate::layout::Family;
 use crate::store::{EventStore, FileRecord, Manifest, Revision, Segment, REPLACED, RETIRED};
 use crate::EventsError;
@@ -492,13 +493,6 @@ fn check_counts(
     Ok(())
 }
 
-fn io_err(path: &Path) -> impl Fn(std::io::Error) -> EventsError + '_ {
-    move |source| EventsError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 /// Writes `seg` without the rows of the files in `drop` as a new segment
 /// (under `tmp/`, then moved into `segments/`); returns it and the rows
 /// removed per file.
@@ -794,15 +788,7 @@ mod tests {
     }
 
     fn gdelt() -> ScanOptions<'static> {
-        ScanOptions {
-            family: Family::Gdelt,
-            ctx: crate::parse::tests::ctx(Family::Gdelt),
-            map: Vec::new(),
-            threads: 2,
-            progress: &|_| {},
-            hook: None,
-            prefilter: None,
-        }
+        crate::parse::tests::scan_options(Family::Gdelt, 2)
     }
 
     fn georgia(name: &str) -> PathBuf {

@@ -204,7 +204,6 @@ impl Block {
 }
 
 struct Parsed {
-    index: usize,
     chunk: Chunk,
     quarantined: Vec<Quarantined>,
     rows: u64,
@@ -226,7 +225,8 @@ fn scan_gdelt(
     let pool: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
     let pool = &pool;
     std::thread::scope(|s| -> Result<(), EventsError> {
-        let (done_tx, done_rx) = mpsc::sync_channel::<Parsed>(threads * 2);
+        let (done_tx, done_rx) =
+            mpsc::sync_channel::<(usize, Result<Parsed, EventsError>)>(threads * 2);
         let reader_thread = s.spawn(move || -> Result<(), EventsError> {
             let mut carry: Vec<u8> = Vec::new();
             let mut offset = 0u64;
@@ -278,19 +278,23 @@ fn scan_gdelt(
                     Ok(b) => b,
                     Err(_) => return,
                 };
-                let parsed = match opts.prefilter {
-                    Some(p) => parse_candidates(&block, name, &opts.ctx, p),
-                    None => parse_block(&block, name, &opts.ctx),
-                };
-                if let Some(hook) = opts.hook {
-                    hook(worker, &parsed.chunk);
-                }
+                let parsed = crate::lines::caught(name, || {
+                    let parsed = match opts.prefilter {
+                        Some(p) => parse_candidates(&block, name, &opts.ctx, p),
+                        None => parse_block(&block, name, &opts.ctx),
+                    };
+                    if let Some(hook) = opts.hook {
+                        hook(worker, &parsed.chunk);
+                    }
+                    parsed
+                });
+                let index = block.index;
                 let mut pool = pool.lock().expect("buffer pool");
                 if pool.len() < threads * 3 {
                     pool.push(block.bytes);
                 }
                 drop(pool);
-                if tx.send(parsed).is_err() {
+                if tx.send((index, parsed)).is_err() {
                     return;
                 }
             }));
@@ -300,10 +304,20 @@ fn scan_gdelt(
         let mut next = 0usize;
         let mut result = Ok(());
         let mut lines_before = 0u64;
-        for parsed in done_rx {
-            pending.insert(parsed.index, parsed);
-            while let Some(mut p) = pending.remove(&next) {
+        for (index, parsed) in done_rx {
+            pending.insert(index, parsed);
+            while let Some(p) = pending.remove(&next) {
                 next += 1;
+                let mut p = match p {
+                    Ok(p) => p,
+                    Err(e) => {
+                        // Nothing more goes to the sink; the rest drains.
+                        if result.is_ok() {
+                            result = Err(e);
+                        }
+                        continue;
+                    }
+                };
                 for l in p.chunk.line.iter_mut() {
                     *l += lines_before;
                 }
@@ -377,7 +391,6 @@ fn parse_candidates(block: &Block, name: &str, ctx: &RowContext<'_>, p: &Prefilt
         }
     }
     Parsed {
-        index: block.index,
         chunk,
         quarantined,
         rows: line_count(block.data()),
@@ -418,7 +431,6 @@ fn parse_block(block: &Block, name: &str, ctx: &RowContext<'_>) -> Parsed {
         }
     }
     Parsed {
-        index: block.index,
         chunk,
         quarantined,
         rows,
@@ -624,4 +636,41 @@ fn scan_header_file(
         sink(chunk)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A panic on a GDELT worker (here in the hook, which runs there) fails
+    /// the file with an error naming it: it neither brings the process down
+    /// nor leaves the reader waiting on dead workers, whatever the number
+    /// of threads, and nothing reaches the sink.
+    #[test]
+    fn a_panicking_worker_is_an_error_not_a_hang() {
+        let data = ordo_sources::DataDir::discover(None).expect("../shared/data");
+        let sample = std::fs::read(data.root().join("gdelt_v1_raw_sample/events_raw.tsv")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("events.tsv");
+        // Over three blocks: the reader still has blocks to hand out after
+        // the workers' first panics.
+        std::fs::write(&file, sample.repeat(3 * BLOCK / sample.len() + 1)).unwrap();
+        let hook = |_: usize, _: &Chunk| panic!("a bug in a hook");
+        for threads in [1, 2] {
+            let mut opts = crate::parse::tests::scan_options(Family::Gdelt, threads);
+            opts.hook = Some(&hook);
+            let mut sunk = 0;
+            let e = scan_file(&file, &opts, &mut |_| {
+                sunk += 1;
+                Ok(())
+            })
+            .unwrap_err();
+            assert!(
+                e.to_string()
+                    .contains("events.tsv: a parsing thread stopped"),
+                "{e}"
+            );
+            assert_eq!(sunk, 0, "{threads} threads");
+        }
+    }
 }

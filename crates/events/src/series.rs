@@ -232,12 +232,18 @@ impl Aggregator {
         a
     }
 
+    /// Whether rows may be added in any order, on any thread: no filter
+    /// that keeps the first copy in reading order (one-a-day, Mentions).
+    pub fn splittable(&self) -> bool {
+        self.one_a_day.is_none() && self.mentions.is_none()
+    }
+
     /// An empty aggregator of the same series, profiles and row filters,
     /// for another thread to fill and [`Aggregator::merge`] back; `None`
     /// with one-a-day or the Mentions filter on, which keep the first copy
     /// in reading order and so must see every row in one place.
     pub fn sibling(&self) -> Option<Aggregator> {
-        if self.one_a_day.is_some() || self.mentions.is_some() {
+        if !self.splittable() {
             return None;
         }
         let mut a = Aggregator::new(self.spec.clone(), self.profiles.clone());
@@ -391,7 +397,7 @@ impl Aggregator {
     /// Adds a chunk's rows: those the Mentions filter passes, and of them
     /// the first copies only with one-a-day on.
     pub fn add(&mut self, chunk: &Chunk) {
-        if self.one_a_day.is_none() && self.mentions.is_none() {
+        if self.splittable() {
             self.add_signed(chunk, 1);
             return;
         }

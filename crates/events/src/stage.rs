@@ -16,6 +16,7 @@
 
 use crate::arrow::{from_batch, schema, to_batch};
 use crate::chunk::Chunk;
+use crate::io_err;
 use crate::scan::{scan_file, FileScan, ScanOptions};
 use crate::EventsError;
 use foldhash::HashMap;
@@ -44,13 +45,6 @@ pub struct Staged {
     pub host: String,
 }
 
-fn io(path: &Path) -> impl Fn(std::io::Error) -> EventsError + '_ {
-    move |source| EventsError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 /// Parses `path` with `opts` and stages the result in `dir` (replaced if
 /// present).
 pub fn stage_file(path: &Path, opts: &ScanOptions<'_>, dir: &Path) -> Result<Staged, EventsError> {
@@ -60,9 +54,9 @@ pub fn stage_file(path: &Path, opts: &ScanOptions<'_>, dir: &Path) -> Result<Sta
         std::process::id(),
         ATTEMPT.fetch_add(1, Ordering::Relaxed)
     ));
-    std::fs::create_dir_all(&work).map_err(io(&work))?;
+    std::fs::create_dir_all(&work).map_err(io_err(&work))?;
     let rows_path = work.join(ROWS);
-    let file = std::fs::File::create(&rows_path).map_err(io(&rows_path))?;
+    let file = std::fs::File::create(&rows_path).map_err(io_err(&rows_path))?;
     let mut writer = ArrowWriter::try_new(file, schema(), None)?;
     let name = [path.display().to_string()];
     let mut parsed = 0u64;
@@ -88,14 +82,14 @@ pub fn stage_file(path: &Path, opts: &ScanOptions<'_>, dir: &Path) -> Result<Sta
     writer.close()?;
     let scan_path = work.join(SCAN);
     let json = serde_json::to_vec(&scan).map_err(|e| EventsError::Data(format!("{e}")))?;
-    std::fs::write(&scan_path, json).map_err(io(&scan_path))?;
+    std::fs::write(&scan_path, json).map_err(io_err(&scan_path))?;
     let repairs_path = work.join(REPAIRS);
     let json = serde_json::to_vec(&repaired).map_err(|e| EventsError::Data(format!("{e}")))?;
-    std::fs::write(&repairs_path, json).map_err(io(&repairs_path))?;
+    std::fs::write(&repairs_path, json).map_err(io_err(&repairs_path))?;
     if dir.exists() {
-        std::fs::remove_dir_all(dir).map_err(io(dir))?;
+        std::fs::remove_dir_all(dir).map_err(io_err(dir))?;
     }
-    std::fs::rename(&work, dir).map_err(io(dir))?;
+    std::fs::rename(&work, dir).map_err(io_err(dir))?;
     Ok(Staged {
         file: scan.file.clone(),
         dir: dir.to_path_buf(),
@@ -113,13 +107,13 @@ pub fn replay(
     sink: &mut dyn FnMut(Chunk) -> Result<(), EventsError>,
 ) -> Result<FileScan, EventsError> {
     let scan_path = dir.join(SCAN);
-    let bytes = std::fs::read(&scan_path).map_err(io(&scan_path))?;
+    let bytes = std::fs::read(&scan_path).map_err(io_err(&scan_path))?;
     let scan: FileScan = serde_json::from_slice(&bytes).map_err(|e| {
         EventsError::Data(format!("{}: not a staged scan: {e}", scan_path.display()))
     })?;
     let repairs = read_repairs(dir)?;
     let rows_path = dir.join(ROWS);
-    let file = std::fs::File::open(&rows_path).map_err(io(&rows_path))?;
+    let file = std::fs::File::open(&rows_path).map_err(io_err(&rows_path))?;
     for batch in ParquetRecordBatchReaderBuilder::try_new(file)?
         .with_batch_size(65_536)
         .build()?
@@ -145,7 +139,7 @@ fn read_repairs(dir: &Path) -> Result<HashMap<(u64, i64, i32), u8>, EventsError>
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashMap::default()),
-        Err(e) => return Err(io(&path)(e)),
+        Err(e) => return Err(io_err(&path)(e)),
     };
     let rows: Vec<RepairedRow> = serde_json::from_slice(&bytes).map_err(|e| {
         EventsError::Data(format!("{}: not a staged repair list: {e}", path.display()))
@@ -199,15 +193,7 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let file = t.path().join("Events.2018.tab");
         std::fs::write(&file, without).unwrap();
-        let opts = ScanOptions {
-            family: Family::Icews,
-            ctx: crate::parse::tests::ctx(Family::Icews),
-            map: Vec::new(),
-            threads: 1,
-            progress: &|_| {},
-            hook: None,
-            prefilter: None,
-        };
+        let opts = crate::parse::tests::scan_options(Family::Icews, 1);
         let staged = stage_file(&file, &opts, &t.path().join("file-000000")).unwrap();
         assert_eq!((staged.read, staged.parsed), (3705, 3705));
         let bit = crate::parse::Rule::IcewsCodeFromText.bit();

@@ -172,11 +172,7 @@ impl EventStore {
     /// (`PREFIX-NANOS-PID`, which [`EventStore::collect_garbage`] knows
     /// how to clear once the process is dead) and its path.
     pub fn stage(&self, prefix: &str) -> Result<(String, PathBuf), EventsError> {
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| EventsError::Io { path, source }
-        };
-        std::fs::create_dir_all(&self.tmp).map_err(io(&self.tmp))?;
+        std::fs::create_dir_all(&self.tmp).map_err(crate::io_err(&self.tmp))?;
         let mut nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
@@ -192,7 +188,7 @@ impl EventStore {
             match std::fs::create_dir(&staging) {
                 Ok(()) => return Ok((id, staging)),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(io(&staging)(e)),
+                Err(e) => return Err(crate::io_err(&staging)(e)),
             }
         }
     }

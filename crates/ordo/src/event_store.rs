@@ -87,10 +87,9 @@ pub fn parse_map(map: &[String]) -> anyhow::Result<Vec<(String, String)>> {
         .collect()
 }
 
-/// Worker threads for parsing: the machine's cores.
-pub fn threads() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get())
-}
+/// Worker threads for parsing: the machine's cores (the event engine's
+/// own count, so both sides agree).
+pub use ordo_events::lines::threads;
 
 /// `event_dyad_months`: every dyad's monthly series under the default
 /// profile, built from the store on first use and cached (keyed by the

@@ -251,9 +251,7 @@ fn run_one(
     if args.raw.is_empty() {
         read_store(session, &mut agg, &dyad, keys, &mut prov)?;
     } else {
-        read_raw(
-            &setup, args, &spec, &compiled, &mut agg, &mut prov, one_a_day, states,
-        )?;
+        read_raw(&setup, args, &mut agg, &mut prov, one_a_day)?;
     }
     prov = prov.with(if states {
         "--actors state: only events whose two sides are state actors (government, military, police, judiciary, legislature, intelligence, or the bare country; rules per source in docs/events.md); rows of sources that do not type their actors, and of segments ingested before ordo read actor kinds, do not count"
@@ -435,44 +433,30 @@ fn one_a_day_line(removed: u64, store: bool) -> String {
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 fn read_raw(
     setup: &EventSetup,
     args: &EventsOptions,
-    spec: &SeriesSpec,
-    compiled: &[Compiled],
     agg: &mut Aggregator,
     prov: &mut Provenance,
     one_a_day: bool,
-    states: bool,
 ) -> anyhow::Result<()> {
     let files = ordo_events::open::expand(&args.raw)?;
     let n = threads();
-    // Each parsing thread aggregates what it parses; the ordered pass below
-    // finds duplicates (first copy in file order wins, as in ingest) and
-    // takes them away again, so the result equals the store's.
-    let workers: Vec<std::sync::Mutex<Aggregator>> = (0..n)
-        .map(|_| {
-            let mut w = Aggregator::new(spec.clone(), compiled.to_vec());
-            if states {
-                w.only_states();
-            }
-            std::sync::Mutex::new(w)
-        })
-        .collect();
     let prefilter = if args.quick {
-        Some(quick_prefilter(setup, spec)?)
+        agg.use_external_totals();
+        Some(quick_prefilter(setup, agg.spec())?)
     } else {
         None
     };
-    if args.quick {
-        agg.use_external_totals();
-        for w in &workers {
-            w.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .use_external_totals();
-        }
-    }
+    // Each parsing thread aggregates what it parses; the ordered pass below
+    // finds duplicates (first copy in file order wins, as in ingest) and
+    // takes them away again, so the result equals the store's. (Raw files
+    // take no Mentions filter, and one-a-day is that ordered pass, so the
+    // series always splits.)
+    let workers: Vec<std::sync::Mutex<Aggregator>> = (0..n)
+        .map(|_| agg.sibling().map(std::sync::Mutex::new))
+        .collect::<Option<_>>()
+        .context("internal: a raw series that cannot be split among threads")?;
     let hook = |w: usize, chunk: &ordo_events::Chunk| {
         workers[w]
             .lock()

@@ -15,10 +15,10 @@
 //! the entries whose build is gone: its file was rebuilt, upgraded or
 //! deleted, so no new process can read them again. Entries written in the
 //! last hour stay whatever their build, for a process still running a
-//! replaced build. Without that, every
-//! rebuild left its frames behind (a directed dyad-year frame is 323 MB,
-//! and a development store grew to 25 GB). Entries of builds still
-//! installed stay, so the CLI and the Python module can share a store.
+//! replaced build. Without that, every rebuild left its frames behind (a
+//! directed dyad-year frame is 323 MB, and a development store grew to
+//! 25 GB). Entries of builds still installed stay, so the CLI and the
+//! Python module can share a store.
 
 use crate::StoreError;
 use arrow_array::RecordBatch;
@@ -36,12 +36,11 @@ use std::sync::OnceLock;
 static BUILD_FILE: OnceLock<PathBuf> = OnceLock::new();
 
 /// Names the file that holds ordo's code, for a host process that is not
-/// ordo itself (the Python module calls this at import with its own path).
+/// ordo itself (the Python module's `Session` calls this with the module's
+/// file).
 /// Must come before the first cache key; later calls are ignored.
 pub fn set_build_file(path: &Path) {
-    // Absolute, so that a process in another directory finds it too.
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let _ = BUILD_FILE.set(path);
+    let _ = BUILD_FILE.set(path.to_path_buf());
 }
 
 /// The build that wrote or reads a cache entry: a file and its size and
@@ -61,13 +60,12 @@ fn build_of(path: &Path) -> Option<String> {
 fn build_id() -> &'static str {
     static ID: OnceLock<String> = OnceLock::new();
     ID.get_or_init(|| {
-        let file = BUILD_FILE.get().cloned().or_else(|| {
-            std::env::current_exe()
-                .ok()
-                .map(|exe| std::fs::canonicalize(&exe).unwrap_or(exe))
-        });
-        file.as_deref()
-            .and_then(build_of)
+        BUILD_FILE
+            .get()
+            .cloned()
+            .or_else(|| std::env::current_exe().ok())
+            // Absolute, so that a process in another directory finds it too.
+            .and_then(|file| build_of(&std::fs::canonicalize(&file).unwrap_or(file)))
             .unwrap_or_else(|| "unknown".into())
     })
 }
@@ -205,20 +203,29 @@ enum Entry {
 }
 
 fn read_build(path: &Path) -> Entry {
-    use parquet::file::reader::{FileReader, SerializedFileReader};
     let Ok(file) = std::fs::File::open(path) else {
         return Entry::Unopened;
     };
-    let Ok(reader) = SerializedFileReader::new(file) else {
+    let Ok(metadata) = key_values(file) else {
         return Entry::NoBuild;
     };
-    reader
+    metadata
+        .into_iter()
+        .find(|kv| kv.key == BUILD_KEY)
+        .and_then(|kv| kv.value)
+        .map_or(Entry::NoBuild, Entry::Build)
+}
+
+/// The key-value metadata in a Parquet file's footer.
+fn key_values(file: std::fs::File) -> Result<Vec<KeyValue>, parquet::errors::ParquetError> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(file)?;
+    Ok(reader
         .metadata()
         .file_metadata()
         .key_value_metadata()
-        .and_then(|kv| kv.iter().find(|kv| kv.key == BUILD_KEY))
-        .and_then(|kv| kv.value.clone())
-        .map_or(Entry::NoBuild, Entry::Build)
+        .cloned()
+        .unwrap_or_default())
 }
 
 /// Whether the file was last modified longer than `age` ago (false when
@@ -299,22 +306,16 @@ fn write_parquet(
 
 /// Provenance lines stored in a cached table's metadata.
 pub fn read_provenance(path: &Path) -> Result<Vec<String>, StoreError> {
-    use parquet::file::reader::{FileReader, SerializedFileReader};
     let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let reader = SerializedFileReader::new(file)?;
-    let mut lines: Vec<(usize, String)> = reader
-        .metadata()
-        .file_metadata()
-        .key_value_metadata()
+    let mut lines: Vec<(usize, String)> = key_values(file)?
         .into_iter()
-        .flatten()
         .filter_map(|kv| {
             Some((
                 kv.key.strip_prefix("ordo.source.")?.parse().ok()?,
-                kv.value.clone()?,
+                kv.value?,
             ))
         })
         .collect();
